@@ -5,7 +5,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 UNIT_SEPARATOR = "\n\n"  # between the texts of pre-split units in Document.text
 
 

@@ -30,7 +30,7 @@ def cap_length(clause: Clause, max_chars: int, doc: Document) -> list[Clause]:
     cuts = _cut_points(clause.text, max_chars) + [len(clause.text)]
     base = clause.span[0]
     pieces = []
-    for i, (a, b) in enumerate(zip(cuts, cuts[1:]), start=1):
+    for i, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False), start=1):
         raw = clause.text[a:b]
         lead = len(raw) - len(raw.lstrip())
         a, b = a + lead, a + len(raw.rstrip())

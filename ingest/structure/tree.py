@@ -93,16 +93,28 @@ def _must_close(top: Node, mark: Mark) -> bool:
     return top.mark.level >= mark.level
 
 
+def _open(stack: list[Node], mark: Mark, para: Paragraph, heads: list[tuple[float, str]]) -> Node:
+    """Close what the new unit ends, then open it under whatever stays open."""
+    if mark.kind == "text":  # loose text with nothing open: a unit of its own
+        mark = Mark("unit", level=99, unit="paragraph")
+    while stack and _must_close(stack[-1], mark):
+        stack.pop()
+    node = Node(mark, [para], tuple(h for _, h in heads), stack[-1] if stack else None)
+    if node.parent:
+        node.parent.children.append(node)
+    if mark.level < 99:
+        stack.append(node)
+    return node
+
+
 def build(paras: list[Paragraph], marks: list[Mark]) -> Tree:
     """Build the unit tree from paragraphs and their marks."""
     tree = Tree([], [])
     heads: list[tuple[float, str]] = []
     stack: list[Node] = []
-    for raw, mark in zip(paras, marks):
-        if mark.kind == "skip":
-            continue
+    for raw, mark in zip(paras, marks, strict=True):
         para = _trim(raw, mark.skip)
-        if not para.text:
+        if mark.kind == "skip" or not para.text:
             continue
         if mark.kind == "title":
             tree.title_parts.append(para.text)
@@ -112,16 +124,7 @@ def build(paras: list[Paragraph], marks: list[Mark]) -> Tree:
         elif mark.kind == "text" and stack:
             stack[-1].paras.append(para)
         else:
-            if mark.kind == "text":  # loose text with nothing open: a unit of its own
-                mark = Mark("unit", level=99, unit="paragraph")
-            while stack and _must_close(stack[-1], mark):
-                stack.pop()
-            node = Node(mark, [para], tuple(h for _, h in heads), stack[-1] if stack else None)
-            if node.parent:
-                node.parent.children.append(node)
-            tree.nodes.append(node)
-            if mark.level < 99:
-                stack.append(node)
+            tree.nodes.append(_open(stack, mark, para, heads))
     return tree
 
 

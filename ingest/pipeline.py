@@ -1,0 +1,45 @@
+"""Files to clause units: walk the paths, load each file, split it, find who must act."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ingest.actors import with_actors
+from ingest.loaders import SUFFIXES, load
+from ingest.structure import split
+from ingest.types import Clause, Document, IngestError
+
+_SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
+# Bump when splitting or actor finding changes, so re-ingest redoes unchanged files.
+PIPELINE_VERSION = "1"
+
+
+def _skipped(path: Path) -> bool:
+    """Hidden files and a folder's own notes (README, LICENSE) are not regulations."""
+    name = path.name.lower()
+    return name.startswith((".", "_", "~")) or name.split(".")[0] in _SKIPPED_NAMES
+
+
+def walk(paths: Sequence[Path]) -> Iterator[Path | IngestError]:
+    """Files to ingest, in a stable order; a path that cannot be used yields its error instead."""
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if p.is_file()):
+                rel = found.relative_to(path).parts
+                if found.suffix.lower() in SUFFIXES and not any(_skipped(Path(part)) for part in rel):
+                    yield found
+        elif path.is_file():
+            yield path if path.suffix.lower() in SUFFIXES else IngestError(
+                path, f"unsupported file type {path.suffix or '(none)'}; regkb reads "
+                      f"{', '.join(sorted(SUFFIXES))}")
+        else:
+            yield IngestError(path, "no such file or folder")
+
+
+def read(path: Path, *, max_bytes: int, max_chars: int = 4000) -> tuple[Document, list[Clause]]:
+    """Load one file and split it into clause units with their actors."""
+    doc = load(path, max_bytes=max_bytes)
+    clauses = [with_actors(c) for c in split(doc, max_chars=max_chars)]
+    if not clauses:
+        raise IngestError(path, "no text to index (the file holds only headings or whitespace)")
+    return doc, clauses

