@@ -43,37 +43,67 @@ def _top(scores: np.ndarray, k: int) -> np.ndarray:
     return part[np.argsort(-scores[part], kind="stable")]
 
 
+def allowed_rows(kb: KnowledgeBase, filters: Filters | None) -> np.ndarray | None:
+    """Rows a search may return (None: all of them)."""
+    if not filters:
+        return None
+    return np.asarray(kb.gen.store.rows_where(doc_ids=filters.doc_ids, lang=filters.lang, actor=filters.actor),
+                      dtype=np.int64)
+
+
+def dense_candidates(kb: KnowledgeBase, query: np.ndarray, pool: int,
+                     allowed: np.ndarray | None = None) -> dict[int, float]:
+    """Row -> cosine similarity for the `pool` nearest clauses of an embedded question."""
+    scores, rows = kb.gen.vectors.search(query.reshape(1, -1), pool, allowed=allowed)
+    return {int(r): float(s) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0}
+
+
+def lexical_scores(kb: KnowledgeBase, question: str, allowed: np.ndarray | None = None) -> np.ndarray:
+    """BM25 score of every row for the question (zero outside `allowed`)."""
+    scores = kb.gen.lexical.scores(tokenize(question))
+    if allowed is not None:
+        mask = np.zeros(len(scores), dtype=bool)
+        mask[allowed] = True
+        scores = np.where(mask, scores, 0.0)
+    return scores
+
+
+def lexical_candidates(scores: np.ndarray, pool: int) -> list[int]:
+    """The `pool` best rows by BM25, best first, leaving out rows that share no term."""
+    return [int(r) for r in _top(scores, pool) if scores[r] > 0]
+
+
+def fuse(dense: dict[int, float], lexical: list[int]) -> dict[int, float]:
+    """Reciprocal-rank fusion of the two candidate lists."""
+    fused: dict[int, float] = {}
+    ranked_dense = sorted(dense, key=dense.__getitem__, reverse=True)
+    for ranking in (ranked_dense, lexical):
+        for rank, row in enumerate(ranking):
+            fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
+    return fused
+
+
 def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None = None) -> list[Hit]:
     """The k clauses that best answer `question`, best first."""
     gen = kb.gen
     n = gen.vectors.count()
-    if n == 0 or not question.strip():
-        return []
-    allowed = np.asarray(gen.store.rows_where(doc_ids=filters.doc_ids, lang=filters.lang, actor=filters.actor)
-                         ) if filters else None
-    if allowed is not None and len(allowed) == 0:
+    allowed = allowed_rows(kb, filters)
+    if n == 0 or not question.strip() or (allowed is not None and len(allowed) == 0):
         return []
     pool = min(n, max(50, k * 10))
-    query = kb.embedder.encode([question])
-    d_scores, d_rows = gen.vectors.search(query, pool, allowed=allowed)
-    dense = {int(r): float(s) for r, s in zip(d_rows[0], d_scores[0], strict=True) if r >= 0}
-    lex_all = gen.lexical.scores(tokenize(question))
-    if allowed is not None:
-        mask = np.zeros(n, dtype=bool)
-        mask[allowed] = True
-        lex_all = np.where(mask, lex_all, 0.0)
-    lex_rows = [int(r) for r in _top(lex_all, pool) if lex_all[r] > 0]
-    fused: dict[int, float] = {}
-    for rank, row in enumerate(sorted(dense, key=dense.__getitem__, reverse=True)):
-        fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
-    for rank, row in enumerate(lex_rows):
-        fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
+    query = kb.embedder.encode([question])[0]
+    dense = dense_candidates(kb, query, pool, allowed)
+    lex_scores = lexical_scores(kb, question, allowed)
+    lexical = lexical_candidates(lex_scores, pool)
+    fused = fuse(dense, lexical)
     best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
-    sources = {r: tuple(name for name, found in (("dense", r in dense), ("lexical", r in lex_rows)) if found)
+    lexical_set = set(lexical)
+    sources = {r: tuple(name for name, found in (("dense", r in dense), ("lexical", r in lexical_set)) if found)
                for r in best}
     missing = [r for r in best if r not in dense]
     if missing:  # a lexical-only find still gets its true cosine, for honest confidence
         vecs = gen.vectors.vectors(np.asarray(missing))
-        dense.update({r: float(v @ query[0]) for r, v in zip(missing, vecs, strict=True)})
+        dense.update({r: float(v @ query) for r, v in zip(missing, vecs, strict=True)})
     clauses = gen.store.by_rows(best)
-    return [Hit(c, fused[r], dense[r], float(lex_all[r]), sources[r]) for r, c in zip(best, clauses, strict=True)]
+    return [Hit(c, fused[r], dense[r], float(lex_scores[r]), sources[r])
+            for r, c in zip(best, clauses, strict=True)]

@@ -71,7 +71,6 @@ def _visible_text(soup: BeautifulSoup) -> str:
     return "\n".join(line for line in lines if line)
 
 
-
 def _open(tag: Tag, in_pre: bool, parts: list[str]) -> list[tuple[object, bool]]:
     """What to push for a tag: its children (reversed, for the stack), bracketed by breaks for blocks."""
     name = tag.name.lower()

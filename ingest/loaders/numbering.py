@@ -56,11 +56,10 @@ class Numbering:
         current = counters[ilvl]
         counters[ilvl] = overrides.get(ilvl, level.start) if current is None else current + 1
         counters[ilvl + 1:] = [None] * (_LEVELS - ilvl - 1)
-        if level.fmt in _UNLABELLED:
-            return ""
-        label = self._render(level, levels, counters, overrides)
-        joined = level.suffix == "nothing" or (label and _is_wide(label[-1]))
-        return label if joined else label + " "
+        label = "" if level.fmt in _UNLABELLED else self._render(level, levels, counters, overrides)
+        if not label or level.suffix == "nothing" or _is_wide(label[-1]):
+            return label
+        return label + " "
 
     def _render(self, level: _Level, levels: dict[int, _Level], counters: list[int | None],
                 overrides: dict[int, int]) -> str:
@@ -93,6 +92,7 @@ class Numbering:
                 for override in num.iterchildren(qn("w:lvlOverride"))
                 if override.find(qn("w:startOverride")) is not None
             }
+            overrides = {lvl: start for lvl, start in overrides.items() if 0 <= lvl < _LEVELS}
             self._nums[num.get(qn("w:numId"), "")] = (_val(num, "w:abstractNumId") or "", overrides)
 
 
@@ -102,9 +102,10 @@ def format_number(value: int, fmt: str) -> str:
     return (formatter(value) if formatter is not None and value > 0 else None) or str(value)
 
 
-def _letters(value: int) -> str:
-    """Word's letter numbering: a ... z, aa, bb ..."""
-    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+def _letters(value: int) -> str | None:
+    """Word's letter numbering: a ... z, aa, bb ... (None past 'zzzzzzzzzz', where it turns absurd)."""
+    repeat = (value - 1) // 26 + 1
+    return chr(ord("a") + (value - 1) % 26) * repeat if repeat <= 10 else None
 
 
 def _enclosed(first: int) -> Callable[[int], str | None]:
@@ -130,8 +131,10 @@ def chinese_count(value: int) -> str:
     return out + (("零" if zero else "") + _DIGITS[rest] if rest else "")
 
 
-def _roman(value: int) -> str:
-    """Lower-case Roman numerals."""
+def _roman(value: int) -> str | None:
+    """Lower-case Roman numerals (None from 4000 on, which they cannot write)."""
+    if value >= 4000:
+        return None
     out = ""
     for number, letters in _ROMAN:
         count, value = divmod(value, number)
@@ -143,9 +146,9 @@ _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _FORMATS: dict[str, Callable[[int], str | None]] = {
     "decimalZero": lambda value: f"{value:02d}",
     "lowerLetter": _letters,
-    "upperLetter": lambda value: _letters(value).upper(),
+    "upperLetter": lambda value: (_letters(value) or "").upper(),
     "lowerRoman": _roman,
-    "upperRoman": lambda value: _roman(value).upper(),
+    "upperRoman": lambda value: (_roman(value) or "").upper(),
     "ideographTraditional": lambda value: _STEMS[(value - 1) % 10],
     "ideographZodiac": lambda value: _BRANCHES[(value - 1) % 12],
     "ideographDigital": lambda value: "".join(_DIGITS[int(d)] for d in str(value)),
