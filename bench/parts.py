@@ -6,8 +6,8 @@ from pathlib import Path
 
 from index import generations
 from index.embedder import Embedder
-from index.manifest import Manifest
 from index.kb import KnowledgeBase
+from index.manifest import Manifest
 from index.search import dense_candidates, lexical_candidates, lexical_scores
 
 
