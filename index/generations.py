@@ -14,12 +14,21 @@ import fcntl
 import os
 import re
 import shutil
+import signal
 import time
 import uuid
 from pathlib import Path
 
 CURRENT = "CURRENT"
 _GEN = re.compile(r"^gen-(\d{6,})$")
+
+
+def checkpoint(name: str) -> None:
+    """A named step where a fault-injection test may kill this process (REGKB_CRASH_AT=name).
+
+    Crash safety is tested by dying at each of these steps, as SQLite tests its own commits."""
+    if os.environ.get("REGKB_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 class LockTimeout(Exception):
@@ -68,13 +77,17 @@ def _next_name(index_dir: Path) -> str:
 def publish(index_dir: Path, folder: Path) -> Path:
     """Make a fully written folder the live generation; returns its final path."""
     _fsync_tree(folder)
+    checkpoint("before-rename")
     final = index_dir / _next_name(index_dir)
     os.rename(folder, final)
+    checkpoint("after-rename")
     pointer = index_dir / f"{CURRENT}.tmp"
     pointer.write_text(final.name + "\n")
     _fsync(pointer)
+    checkpoint("before-switch")
     os.replace(pointer, index_dir / CURRENT)
     _fsync(index_dir)
+    checkpoint("after-switch")
     return final
 
 

@@ -49,15 +49,20 @@ class KnowledgeBase:
 
     def refresh(self) -> bool:
         """Load the live generation if it changed since the last look; True when it did."""
-        live = generations.current(self.index_dir)
-        if live is None:
-            return False
-        if self._gen is not None and self._gen.folder == live:
-            return False
-        with self._lock:
-            if self._gen is None or self._gen.folder != live:
-                self._gen = _Generation(live, self.embedder.name)
-                return True
+        for attempt in range(3):
+            live = generations.current(self.index_dir)
+            if live is None or (self._gen is not None and self._gen.folder == live):
+                return False
+            try:
+                with self._lock:
+                    if self._gen is None or self._gen.folder != live:
+                        self._gen = _Generation(live, self.embedder.name)
+                        return True
+                return False
+            except Exception:
+                # a writer switched twice and collected this generation meanwhile: read CURRENT again
+                if live.is_dir() or attempt == 2:
+                    raise
         return False
 
     @property

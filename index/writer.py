@@ -119,11 +119,13 @@ class IndexWriter:
         old_rows = store.carry_over(self._live / STORE_FILE, keep) if self._live and old is not None else []
         parts = [old[np.asarray(old_rows, dtype=np.int64)]] if old is not None else []
         parts.append(self._write_pending(store, len(old_rows), old, progress))
+        generations.checkpoint("after-embedding")
         store.commit()
         vectors = np.concatenate(parts) if parts else np.zeros((0, self.dim), np.float32)
         vstore = create_store(self.backend, self.dim, expected=len(vectors))
         vstore.add(vectors)
         files = [folder / STORE_FILE, *vstore.save(folder)]
+        generations.checkpoint("after-vectors")
         if progress:
             progress("lexical index", 0, 1)
         files += LexicalIndex.build(store.tokens()).save(folder)
