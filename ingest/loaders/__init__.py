@@ -31,7 +31,7 @@ _LOADERS: dict[str, Callable[..., Document]] = {
 SUFFIXES: frozenset[str] = frozenset(_LOADERS)
 
 
-def load(path: Path, *, max_bytes: int = 50_000_000) -> Document:
+def load(path: Path, *, max_bytes: int = 50 * 2**20) -> Document:
     """Read one file into a Document, choosing the format by its suffix."""
     path = Path(path)
     suffix = path.suffix.lower()

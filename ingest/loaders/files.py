@@ -59,8 +59,8 @@ def _check_size(path: Path, size: int, max_bytes: int) -> None:
 
 
 def megabytes(size: int) -> str:
-    """A byte count as a short human figure in (decimal) megabytes."""
-    value = size / 1_000_000
+    """A byte count as a short human figure in megabytes of 2**20 bytes, as REGKB_MAX_FILE_MB counts them."""
+    value = size / (1024 * 1024)
     return f"{value:.0f} MB" if value >= 10 else f"{value:.2g} MB"
 
 
