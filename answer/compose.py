@@ -33,6 +33,8 @@ def _coverage(question_terms: set[str], text: str) -> float:
 
 def confidence(question: str, hit: Hit) -> float:
     """How sure regkb is that the clause answers the question, in [0, 1]."""
+    if "reference" in hit.found_by:
+        return 1.0  # the question named this very clause
     terms = set(tokenize(question))
     cover = _coverage(terms, " ".join((*hit.clause.headings[-1:], hit.clause.text)))
     semantic = min(max((hit.dense - 0.15) / 0.45, 0.0), 1.0)

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from ingest.actors import with_actors
 from ingest.loaders import SUFFIXES, load
+from ingest.refs import resolve_within
 from ingest.structure import split
 from ingest.types import Clause, Document, IngestError
 
 _SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
 # Bump when splitting or actor finding changes, so re-ingest redoes unchanged files.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 def _skipped(path: Path) -> bool:
@@ -39,7 +40,7 @@ def walk(paths: Sequence[Path]) -> Iterator[Path | IngestError]:
 def read(path: Path, *, max_bytes: int, max_chars: int = 4000) -> tuple[Document, list[Clause]]:
     """Load one file and split it into clause units with their actors."""
     doc = load(path, max_bytes=max_bytes)
-    clauses = [with_actors(c) for c in split(doc, max_chars=max_chars)]
+    clauses = resolve_within([with_actors(c) for c in split(doc, max_chars=max_chars)])
     if not clauses:
         raise IngestError(path, "no text to index (the file holds only headings or whitespace)")
     return doc, clauses

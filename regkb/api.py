@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from answer.compose import Answer, compose
+from answer.lookup import with_named
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
 from index.search import Filters, search
@@ -119,7 +120,7 @@ def remove_documents(settings: Settings, doc_ids: Sequence[str]) -> tuple[list[s
 def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None = None) -> Answer:
     """Answer one question from the live generation of the index."""
     kb.refresh()
-    hits = search(kb, question, k=k, filters=filters)
+    hits = with_named(kb, question, search(kb, question, k=k, filters=filters), k)
     return compose(question, hits, lang=lang_of(question))
 
 
@@ -133,6 +134,6 @@ def answer_json(question: str, answer: Answer) -> dict[str, object]:
             "clause_id": h.clause.clause_id, "doc": h.clause.doc_id, "title": h.clause.title,
             "number": h.clause.number, "headings": list(h.clause.headings), "page": h.clause.page,
             "text": h.clause.text, "score": round(h.score, 6), "responsible": [a.text for a in h.clause.actors],
-            "cite": h.clause.cite,
+            "cite": h.clause.cite, "refs": list(h.clause.refs),
         } for h in answer.citations],
     }
