@@ -1,18 +1,28 @@
 """Files to clause units: walk the paths, load each file, split it, find who must act."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ingest.actors import with_actors
+from ingest.actors import definitions, with_actors
 from ingest.loaders import SUFFIXES, load
 from ingest.refs import resolve_within
 from ingest.structure import split
 from ingest.types import Clause, Document, IngestError
 
 _SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
-# Bump when splitting or actor finding changes, so re-ingest redoes unchanged files.
-PIPELINE_VERSION = "2"
+
+
+def _source_digest() -> str:
+    """A digest of this package's code: when splitting or actor finding changes, unchanged files are redone."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+PIPELINE_VERSION = _source_digest()
 
 
 def _skipped(path: Path) -> bool:
@@ -40,7 +50,9 @@ def walk(paths: Sequence[Path]) -> Iterator[Path | IngestError]:
 def read(path: Path, *, max_bytes: int, max_chars: int = 4000) -> tuple[Document, list[Clause]]:
     """Load one file and split it into clause units with their actors."""
     doc = load(path, max_bytes=max_bytes)
-    clauses = resolve_within([with_actors(c) for c in split(doc, max_chars=max_chars)])
+    units = split(doc, max_chars=max_chars)
+    terms = definitions([c.text for c in units])
+    clauses = resolve_within([with_actors(c, terms) for c in units])
     if not clauses:
         raise IngestError(path, "no text to index (the file holds only headings or whitespace)")
     return doc, clauses

@@ -60,6 +60,10 @@ def parse_zh(text: str) -> list[Ref]:
         doc = m.group("quoted") or ("self" if m.group("self") else _law_name(m.group("bare") or ""))
         refs.append(Ref(m.group(0), m.start(), doc, _n(m.group("art")), _n(m.group("sub")),
                         _n(m.group("kuan")), _n(m.group("xiang"))))
+    for i in range(1, len(refs)):  # "本法第九十五条、第一百一十条": the list shares its law
+        prev, ref = refs[i - 1], refs[i]
+        if not ref.doc and prev.doc and text[prev.start + len(prev.text):ref.start] in ("、", "和", "或者", "及"):
+            refs[i] = replace(ref, doc=prev.doc)
     for m in ZH_RELATIVE.finditer(text):
         refs.append(Ref(m.group(0), m.start(), "self", kuan=_n(m.group("kuan")), xiang=_n(m.group("xiang")),
                         relative=m.group("rel")))

@@ -1,0 +1,49 @@
+"""Who must act on a clause: its own explicit actors, else the actor named in the headings above it."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ingest.actors import en, zh
+from ingest.actors.canon import canonical, definitions
+from ingest.types import Actor, Clause
+
+__all__ = ["definitions", "explicit_actors", "inherited_actors", "with_actors"]
+
+
+def explicit_actors(text: str, lang: str) -> list[str]:
+    """Actor phrases the text itself names, in order, without repeats."""
+    return zh.actors(text) if lang == "zh" else en.actors(text)
+
+
+def inherited_actors(clause: Clause) -> list[str]:
+    """The actor of the nearest heading above the clause that names one."""
+    for heading in reversed(clause.headings):
+        named = explicit_actors(heading, clause.lang)
+        if not named and clause.lang == "en":
+            named = [a for a in [en.heading_actor(heading)] if a]
+        if named:
+            return named
+    if clause.lang == "en":  # only mentioned: "Performing the government's … measures"
+        for heading in reversed(clause.headings):
+            mentioned = en.named_in(heading)
+            if mentioned:
+                return [mentioned]
+    return []
+
+
+def _actor(text: str, how: str, terms: dict[str, str] | None) -> Actor:
+    name, level, successor = canonical(text, terms)
+    return Actor(text, name, level, how, successor)
+
+
+def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
+    """The clause with its actors: explicit ones, else those inherited from the headings above.
+
+    `terms` are the document's defined agents (e.g. "Secretary" -> "Secretary of Labor")."""
+    own = explicit_actors(clause.text, clause.lang)
+    if clause.kind == "item" and clause.lang == "zh" and zh.is_condition(clause.text):
+        own = []  # an item listing an offence: whoever it names is the offender, the enforcer is above
+    found = [_actor(a, "explicit", terms) for a in own]
+    if not own:
+        found = [_actor(a, "inherited", terms) for a in inherited_actors(clause)]
+    return replace(clause, actors=tuple(found))

@@ -1,0 +1,91 @@
+"""Who must act in an English clause: the subject before 'shall / must / may …', or the agent after 'by'."""
+from __future__ import annotations
+
+import re
+
+from ingest.text import sentences
+
+MODAL = re.compile(r"\b(shall|must|should|may|will|is responsible|are responsible|is authorized|are authorized|"
+                   r"is directed|are directed)\b")
+MARKER = re.compile(r"^(?:§+\s*\d+[A-Za-z]*\.?|\(\w{1,4}\)|\d+(?:\.\d+)*\.)\s*")
+CONDITION = re.compile(r"^(if|where|when|whenever|unless|upon|in|after|before|within|for|except|subject|"
+                       r"notwithstanding|not later|no later|at|during|with respect|to the extent|as soon)\b", re.I)
+AGENT = re.compile(
+    r"\b(secretar(?:y|ies)|employers?|employees?|agenc(?:y|ies)|departments?|commission|board|states?|"
+    r"governors?|persons?|operators?|committees?|administrator|director|institute|chairman|chairperson|"
+    r"owners?|facilit(?:y|ies)|governments?|authorit(?:y|ies)|institutions?|officers?|officials?|inspectors?|"
+    r"representatives?|councils?|enterprises?|president|attorney general|court|panel|administration|"
+    r"office|bureau|organi[sz]ations?|ministr(?:y|ies)|contractors?|miners?|heads?|leaders?|individuals?|"
+    r"claimants?|applicants?|carriers?|manufacturers?|respondents?|petitioners?|judges?|members?|delegates?|"
+    r"team|teams|coordinators?|units?|company|companies|cadres?)\b", re.I)
+PRONOUNS = {"he", "she", "it", "they", "he or she", "such person", "such agency", "such department", "it to", "is"}
+_DETERMINED = re.compile(r"^(?:the|each|every|any|a|an|such|all|no)\s+", re.I)
+_BY_AGENT = re.compile(r"\bby\s+((?:the|each|any|such)\s+[A-Z][\w’'-]*(?:\s+(?:of|for|and|[A-Z][\w’'-]*))*)")
+_POSSESSOR = re.compile(r"\b((?:the|each|any)\s+(?:\w+\s+){0,2}?(?:government|department|agency|commission|board))"
+                        r"(?:'s|’s)?\b", re.I)
+MAX_WORDS = 18
+
+
+_AS_THE_CASE = re.compile(r",?\s*as the case may be,?", re.I)
+_COMPOUND = re.compile(r",?\s+(?:and|or|and/or)\s+(?=(?:the|each|any|a|an)\s)", re.I)
+_POSSESSED = re.compile(r"(?:’s|'s)\s+\w+")
+
+
+def split_compound(subject: str) -> list[str]:
+    """'The Secretary or the Secretary of Health and Human Services' names two actors."""
+    parts = [p.strip(" ,") for p in _COMPOUND.split(subject)]
+    return parts if len(parts) > 1 and all(AGENT.search(p) for p in parts) else [subject]
+
+
+_AGENT_PHRASE = re.compile(r"\b(?:the|each|any|every|an?)\s+(?:[\w’'-]+\s+){0,3}?" + AGENT.pattern[2:-2] + r"\b"
+                           r"(?:\s+of\s+[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?", re.I)
+
+
+def _first_agent(text: str) -> str:
+    m = _AGENT_PHRASE.search(text)
+    return m.group(0) if m else ""
+
+
+def _subject(sentence: str) -> str:
+    """The subject before the first modal verb, when it reads as an agent."""
+    sentence = _AS_THE_CASE.sub("", MARKER.sub("", sentence.strip()))
+    modal = MODAL.search(sentence)
+    if not modal:
+        return ""
+    head = sentence[: modal.start()].strip(" ,;")
+    condition = ""
+    if CONDITION.match(head) and "," in head:
+        condition, head = (part.strip() for part in head.rsplit(",", 1))
+    if head.lower() in PRONOUNS and condition:  # "If … the Secretary believes …, he shall …"
+        return _first_agent(condition)
+    if not head or CONDITION.match(head) or head.lower() in PRONOUNS or not head[0].isalpha():
+        return ""
+    # a relative clause ("… that implement administrative licences …") may run long and still name the actor
+    limit = MAX_WORDS * 2 if re.search(r"\b(that|which|who)\b", head) else MAX_WORDS
+    before_of = head.split(" of ")[0]
+    named = AGENT.search(before_of) and not _POSSESSED.search(before_of)
+    return head if named and len(head.split()) <= limit else ""
+
+
+def actors(text: str) -> list[str]:
+    """Actor phrases of an English text in order, without repeats."""
+    found = []
+    for para in text.split("\n"):
+        for sentence in sentences(para):
+            found += split_compound(_subject(sentence)) if _subject(sentence) else []
+            found += [m.group(1) for m in _BY_AGENT.finditer(sentence) if AGENT.search(m.group(1))]
+    return list(dict.fromkeys(found))
+
+
+def heading_actor(heading: str) -> str:
+    """A lead-in that is itself the subject of the items below it: '(a) Each employer'."""
+    bare = MARKER.sub("", heading).strip(" :：.")
+    if not bare or MODAL.search(bare) or len(bare.split()) > 6:
+        return ""
+    return bare if _DETERMINED.match(bare) and AGENT.search(bare) else ""
+
+
+def named_in(heading: str) -> str:
+    """An agent a heading only mentions, e.g. 'the government' in 'Performing the government's … measures'."""
+    m = _POSSESSOR.search(heading)
+    return m.group(1) if m else ""

@@ -1,0 +1,80 @@
+"""Who must act in a Chinese clause: the subject of its duty, or the body named after 由.
+
+A subject is the shortest noun phrase at the start of a sentence (or after a leading circumstance) that ends
+in an actor head (部门, 机关, 人民政府, 单位, 负责人 …) and is followed by a duty word or a boundary. In penalty
+sentences ("……的，由应急管理部门责令改正") the party before 的 is the offender, not an actor.
+"""
+from __future__ import annotations
+
+import re
+
+HEADS = (
+    "人民政府|主管部门|管理部门|行政部门|有关部门|部门|机关|国务院|单位|机构|委员会|负责人|办事处|工会|"
+    "经营者|所有人|管理人|承包人|投资人|总局|企业|人员|个人|公民|成年人|组织|队伍|调查组|申请人|检察院|人民法院|"
+    "承办者|主办者|国家|本市|本省|村民委员会|居民委员会|救援队|指挥机构|矿长|法定代表人|业主|"
+    "船长|驾驶人|承运人|托运人|学校|医院"
+)
+# what may follow a subject: a duty word, a preposition, an adverb — anything that cannot continue a name
+BOUNDARY = (
+    "应当|应予|必须|负责|依照|依法|依据|按照|根据|对|可以|不得|有权|会同|组织|统一|实施|履行|承担|主管|建立|"
+    "制定|监督|指导|协调|发现|接到|收到|及时|立即|责令|将|向|为|是|有|不|未|违反|发布|开展|定期|加强|做好|坚持|"
+    "具体|共同|结合|负有|采取|编制|每年|自|从事|鼓励|支持|都|跨|规定|要|需|须|每|从|经|于|设立|设置|配备|实行|"
+    "推进|推动|保障|确保|落实|完善|健全|提供|接受|参加|参与|作出|决定|拟订|审查|审批|核发|颁发|发放|办理|在|"
+    "受理|处理|进行|聘用|使用|储存|生产|经营|运输|购买|销售|举办|承办|申请|取得|持有|应该|以|给予|处|"
+    "，|；|：|。"
+)
+_NAME = r"(?:[\u4e00-\u9fff、（）()]|或者|及其){0,40}?"
+SUBJECT = re.compile(rf"^({_NAME}(?:{HEADS})(?:等)?)(?={BOUNDARY})")
+LATER_SUBJECT = re.compile(rf"^({_NAME}(?:{HEADS})(?:等)?)(?=应当|必须|负责|可以|不得|有权|应予|依法|依照|按照)")
+BY = re.compile(rf"由({_NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|处|决定|吊销|没收|批准|确定|认定)")
+MARKER = re.compile(r"^(?:第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*"
+                    r"|[（(][一二三四五六七八九十]+[）)])")
+_SPLIT = re.compile(r"和|或者|、|与|以及")
+_HEAD_END = re.compile(rf"(?:{HEADS})(?:等)?$")
+_LEVELS = (("国务院", "national"), ("国家", "national"), ("省、自治区、直辖市", "provincial"), ("省级", "provincial"),
+           ("设区的市", "municipal"), ("县级以上", "county and above"), ("县级", "county"), ("乡镇", "township"),
+           ("乡、镇", "township"), ("街道办事处", "township"))
+_PREPOSITION = re.compile(r"^(?:由|对|为|向|给|将|把|从|与|在|依照|按照|经)")
+_POSSESSIVE = re.compile(r"^(?:其|该|本单位)(?=.{2,})")
+_NOT_ACTORS = {"任何", "有关", "其他", "本", "国务院有关", "组织", "单位", "人员"}
+
+
+def level_of(actor: str) -> str:
+    """Administrative level named in an actor phrase, if any."""
+    return next((level for prefix, level in _LEVELS if prefix in actor), "")
+
+
+def split_compound(actor: str) -> list[str]:
+    """'单位或者个人' names two actors; '国务院交通运输、住房和城乡建设等有关部门' names one."""
+    parts = [p for p in _SPLIT.split(actor) if p]
+    if len(parts) > 1 and all(_HEAD_END.search(p) for p in parts):
+        return parts
+    return [actor]
+
+
+def _sentence_actors(sentence: str) -> list[str]:
+    """Actors of one sentence: the bodies named after 由, and its subject unless that is an offender."""
+    found = BY.findall(sentence)
+    clauses = sentence.split("，")
+    offender = "的" in clauses[0][-2:] or any(c.endswith("的") for c in clauses[:-1])
+    subject = SUBJECT.match(sentence)
+    if subject and not offender and "由" not in subject.group(1):
+        found.insert(0, subject.group(1))
+    elif len(clauses) > 1:  # a leading circumstance ("发生事故时，…", "……的，") before the actors
+        found += [m.group(1) for c in clauses[1:] if (m := LATER_SUBJECT.match(c))
+                  and not _PREPOSITION.match(m.group(1))]
+    return [_POSSESSIVE.sub("", a) for a in found]
+
+
+def actors(text: str) -> list[str]:
+    """Actor phrases of a Chinese text, in order, compound names split, without repeats."""
+    found: list[str] = []
+    for sentence in re.split(r"[。；;]", MARKER.sub("", text.strip())):
+        for actor in _sentence_actors(sentence.strip()):
+            found.extend(split_compound(actor))
+    return list(dict.fromkeys(a for a in found if a not in _NOT_ACTORS))
+
+
+def is_condition(text: str) -> bool:
+    """An item that states a circumstance ("……的；"), as in the list of a penalty article."""
+    return bool(re.search(r"的[；;。]?$", text.strip()))

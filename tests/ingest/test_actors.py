@@ -1,0 +1,83 @@
+"""Who must act: explicit subjects, bodies after 由, inherited lead-ins, canonical names and successors."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.actors import canon, en, explicit_actors, with_actors, zh
+from ingest.structure import split
+from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第十条 国务院应急管理部门依照本法，对全国安全生产工作实施综合监督管理；"
+     "县级以上地方各级人民政府应急管理部门依照本法，对本行政区域内安全生产工作实施综合监督管理。",
+     ["国务院应急管理部门", "县级以上地方各级人民政府应急管理部门"]),
+    ("第五条 任何单位和个人都有维护消防安全的义务。", ["任何单位", "个人"]),
+    ("第七十一条 发生危险化学品事故，事故单位主要负责人应当立即按照本单位危险化学品应急预案组织救援。",
+     ["事故单位主要负责人"]),
+    ("第九十五条 生产经营单位的主要负责人未履行本法规定的安全生产管理职责，导致发生生产安全事故的，"
+     "由应急管理部门依照下列规定处以罚款：", ["应急管理部门"]),
+    ("第八条 安全生产许可证由国务院安全生产监督管理部门规定统一的式样。", ["国务院安全生产监督管理部门"]),
+    ("第一百一十三条 生产经营单位存在下列情形之一的，负有安全生产监督管理职责的部门应当提请地方人民政府予以关闭，"
+     "有关部门应当依法吊销其有关证照。", ["负有安全生产监督管理职责的部门", "有关部门"]),
+    ("第十条 各级人民政府及其有关部门鼓励安全生产科学技术研究。", ["各级人民政府及其有关部门"]),
+    ("第三条 本条例所称危险化学品，是指具有毒害、腐蚀、爆炸、燃烧、助燃等性质的化学品。", []),
+])
+def test_chinese_actors(text, expected):
+    assert zh.actors(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("(b) Each employee shall comply with occupational safety and health standards.", ["Each employee"]),
+    ("If, upon inspection, the Secretary believes that an employer has violated a requirement, he shall issue a "
+     "citation.", ["the Secretary"]),
+    ("The Secretary or the Secretary of Health and Human Services, as the case may be, shall publish the findings.",
+     ["The Secretary", "the Secretary of Health and Human Services"]),
+    ("This chapter shall apply with respect to employment performed in a workplace in a State.", []),
+    ("The determinations of the Secretary shall be conclusive.", []),
+    ("Such standards shall be promulgated by the Secretary of Labor after a hearing.", ["the Secretary of Labor"]),
+])
+def test_english_actors(text, expected):
+    assert en.actors(text) == expected
+
+
+def test_a_lead_in_that_is_itself_the_subject():
+    assert en.heading_actor("(a) Each employer") == "Each employer"
+    assert en.heading_actor("(b) Procedure for promulgation, modification, or revocation of standards") == ""
+    assert en.heading_actor("(e) Trade secrets") == ""
+
+
+def test_canonical_names_levels_and_successors():
+    assert canon.canonical("县级以上地方各级人民政府应急管理部门") == ("应急管理部门", "county and above", "")
+    assert canon.canonical("国务院应急管理部门") == ("应急管理部门", "national", "")
+    assert canon.canonical("安全生产监督管理部门") == ("安全生产监督管理部门", "", "应急管理部门")
+    assert canon.canonical("县级以上人民政府质量监督检验检疫部门")[2] == "市场监督管理部门"
+    assert canon.canonical("国务院") == ("国务院", "national", "")
+    assert canon.canonical("负有安全生产监督管理职责的部门")[2] == ""
+    terms = canon.definitions(["(1) The term “Secretary” means the Secretary of Labor."])
+    assert canon.canonical("the Secretary", terms) == ("Secretary of Labor", "", "")
+
+
+def test_seed_items_inherit_their_lead_in_or_name_their_own():
+    units = {c.clause_id.split("/", 1)[1]: with_actors(c) for c in split(file_document(SEED))}
+    item = units["s1/l3/l1/l1/2"]
+    assert [(a.text, a.how) for a in item.actors] == [
+        ("The relevant departments of people's governments at all levels", "inherited")]
+    licence = units["s1/l3/l1/l1/5"]
+    assert licence.actors[0].text.startswith("The government departments or institutions that implement")
+    assert licence.actors[0].how == "explicit"
+
+
+@needs_shared
+def test_chinese_items_inherit_the_article_lead_in():
+    doc = file_document(CORPUS_SOURCES / "zh" / "安全生产法(2021-06-10).md")
+    units = {c.clause_id.split("/", 1)[1]: with_actors(c) for c in split(doc)}
+    assert [a.text for a in units["a21/i3"].actors] == ["生产经营单位的主要负责人"]
+    assert units["a21/i3"].actors[0].how == "inherited"
+    # items of a penalty list name offences; the enforcer comes from the lead-in
+    assert [a.text for a in units["a113/i3"].actors] == ["负有安全生产监督管理职责的部门", "有关部门"]
+
+
+def test_explicit_actors_dispatches_on_language():
+    assert explicit_actors("公安机关负责道路交通安全管理。", "zh") == ["公安机关"]
+    assert explicit_actors("The Board shall investigate each accident.", "en") == ["The Board"]
