@@ -135,10 +135,9 @@ class ClauseStore:
                                                             list(clause_ids))}
         return [found[i] for i in clause_ids if i in found]
 
-    def rows_of(self, clause_ids: Sequence[str]) -> list[int]:
-        marks = ", ".join("?" * len(clause_ids))
-        return [r for (r,) in self.db.execute(f"SELECT row FROM clauses WHERE clause_id IN ({marks})",
-                                              list(clause_ids))]
+    def row_map(self) -> dict[str, int]:
+        """Clause id -> row, for every clause."""
+        return dict(self.db.execute("SELECT clause_id, row FROM clauses"))
 
     def of_document(self, doc_id: str) -> list[Clause]:
         """A document's clauses in reading order."""

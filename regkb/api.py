@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from answer.compose import Answer, compose
+from answer.duties import Duty, responsibility_map
 from answer.lookup import with_named
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
@@ -122,6 +123,11 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     kb.refresh()
     hits = with_named(kb, question, search(kb, question, k=k, filters=filters), k)
     return compose(question, hits, lang=lang_of(question))
+
+
+def duties_of(kb: KnowledgeBase, actor: str) -> list[Duty]:
+    """Every duty of the actors whose name contains `actor`, grouped by document."""
+    return responsibility_map(kb).of(actor)
 
 
 def answer_json(question: str, answer: Answer) -> dict[str, object]:

@@ -1,8 +1,10 @@
 """`regkb` commands: parse arguments, call the library, print. No logic lives here."""
 from __future__ import annotations
 
+import csv
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -140,6 +142,50 @@ def docs(index_dir: Path | None) -> None:
             click.echo(f"{d.doc_id}\t{d.clauses} clauses\t{d.title}")
     except _KNOWN as exc:
         _fail(str(exc))
+
+
+@main.command()
+@click.argument("actor")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), help=_INDEX_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def duties(actor: str, index_dir: Path | None, as_json: bool) -> None:
+    """Every duty of ACTOR (any actor whose name contains it), grouped by document, with citations."""
+    settings = Settings.from_env(index_dir=index_dir)
+    try:
+        found = api.duties_of(api.open_kb(settings), actor)
+    except _KNOWN as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps([asdict(d) for d in found], ensure_ascii=False, indent=1))
+        return
+    if not found:
+        _fail(f"no duties found for an actor named like {actor!r}; see `regkb map` for the actors", 1)
+    title = ""
+    for d in found:
+        if d.title != title:
+            title = d.title
+            click.echo(f"\n{title}")
+        note = f" (now {d.successor})" if d.successor else ""
+        click.echo(f"  {d.cite}  [{d.written}{note}]\n    {d.duty}")
+
+
+@main.command(name="map")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), help=_INDEX_HELP)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+def responsibility_map(index_dir: Path | None, fmt: str) -> None:
+    """The responsibility map: actors and their duties, shared duties, duties without an actor, conflicts."""
+    settings = Settings.from_env(index_dir=index_dir)
+    try:
+        rmap = api.responsibility_map(api.open_kb(settings))
+    except _KNOWN as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        click.echo(json.dumps(rmap.as_json(), ensure_ascii=False, indent=1))
+        return
+    writer = csv.writer(sys.stdout)
+    writer.writerow(["actor", "as_written", "level", "successor", "how", "clause_id", "document", "cite", "duty"])
+    for d in rmap.duties:
+        writer.writerow([d.actor, d.written, d.level, d.successor, d.how, d.clause_id, d.title, d.cite, d.duty])
 
 
 @main.command()

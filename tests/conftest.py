@@ -12,7 +12,12 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from index.embedder import Embedder  # noqa: E402
 from regkb import api  # noqa: E402
 from regkb.config import Settings  # noqa: E402
-from tests.helpers import SEED  # noqa: E402
+from tests.helpers import CORPUS_SOURCES, SEED  # noqa: E402
+
+# a slice of the shared corpus: enough for cross-document answers, small enough to embed in a minute
+SHARED_SLICE = ["zh/安全生产法(2021-06-10).md", "zh/危险化学品安全管理条例(2013-12-07).md", "zh/消防法(2021-04-29).md",
+                "zh/生产安全事故报告和调查处理条例(2007-04-09).md",
+                "en/US_29USC_ch15_Occupational_Safety_and_Health_Act.md"]
 
 
 class CountingEmbedder(Embedder):
@@ -51,5 +56,17 @@ def seed_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) 
     """An index of the default corpus (the seed), built once with the real model."""
     settings = Settings.from_env(index_dir=tmp_path_factory.mktemp("seed") / "index")
     report = api.ingest_paths(settings, [SEED], embedder=embedder)
+    assert report.ok, report.errors
+    return settings
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Settings:
+    """An index of the seed and a slice of the shared corpus, built once with the real model."""
+    if not CORPUS_SOURCES.is_dir():
+        pytest.skip(f"the shared regulation corpus is not at {CORPUS_SOURCES}")
+    settings = Settings.from_env(index_dir=tmp_path_factory.mktemp("corpus") / "index")
+    paths = [SEED, *(CORPUS_SOURCES / p for p in SHARED_SLICE)]
+    report = api.ingest_paths(settings, paths, embedder=embedder)
     assert report.ok, report.errors
     return settings

@@ -21,7 +21,8 @@ _ZH_SUCCESSORS = (
     (re.compile(r"煤矿安全监察机构"), "矿山安全监察机构"),
 )
 _EN_DETERMINER = re.compile(r"^(?:the|each|every|any|a|an|such|all)\s+", re.I)
-_DEFINITION = re.compile(r"The term\s+[“\"]([A-Z][\w ]{1,40}?)[”\"]\s+means\s+(?:the\s+)?([A-Z][^.;,]{3,90})")
+_DEFINITION = re.compile(r"(?:The term\s+)?[“\"]([A-Z][\w ]{1,40}?)[”\"]\s+means?\s+(?:\d+\s+)?(?:the\s+)?"
+                         r"([A-Z][^.;,]{3,90})")
 
 
 def _zh(text: str) -> tuple[str, str, str]:

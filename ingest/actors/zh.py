@@ -7,6 +7,7 @@ sentences ("……的，由应急管理部门责令改正") the party before 的
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HEADS = (
     "人民政府|主管部门|管理部门|行政部门|有关部门|部门|机关|国务院|单位|机构|委员会|负责人|办事处|工会|"
@@ -34,8 +35,9 @@ _HEAD_END = re.compile(rf"(?:{HEADS})(?:等)?$")
 _LEVELS = (("国务院", "national"), ("国家", "national"), ("省、自治区、直辖市", "provincial"), ("省级", "provincial"),
            ("设区的市", "municipal"), ("县级以上", "county and above"), ("县级", "county"), ("乡镇", "township"),
            ("乡、镇", "township"), ("街道办事处", "township"))
+_CONSEQUENCE = ("由", "责令", "处", "依法", "依照", "对", "没收", "吊销", "给予", "予以", "构成")
 _PREPOSITION = re.compile(r"^(?:由|对|为|向|给|将|把|从|与|在|依照|按照|经)")
-_POSSESSIVE = re.compile(r"^(?:其|该|本单位)(?=.{2,})")
+_POSSESSIVE = re.compile(r"^(?:其(?!他)|该|本单位)(?=.{2,})")
 _NOT_ACTORS = {"任何", "有关", "其他", "本", "国务院有关", "组织", "单位", "人员"}
 
 
@@ -52,18 +54,54 @@ def split_compound(actor: str) -> list[str]:
     return [actor]
 
 
+@lru_cache(maxsize=1)
+def _tagger():  # noqa: ANN202 - jieba.posseg, loaded on first use
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+def _tagged_subject(sentence: str) -> str:
+    """The words before the sentence's first verb, preposition or adverb, when they end in an actor head."""
+    prefix = ""
+    for word, flag in _tagger().cut(sentence[:80]):
+        if flag in ("v", "p", "d") and prefix:
+            return prefix if _HEAD_END.search(prefix) and len(prefix) >= 2 else ""
+        if flag == "x" and word not in "、（）()":
+            return ""
+        prefix += word
+    return ""
+
+
 def _sentence_actors(sentence: str) -> list[str]:
     """Actors of one sentence: the bodies named after 由, and its subject unless that is an offender."""
     found = BY.findall(sentence)
     clauses = sentence.split("，")
-    offender = "的" in clauses[0][-2:] or any(c.endswith("的") for c in clauses[:-1])
-    subject = SUBJECT.match(sentence)
-    if subject and not offender and "由" not in subject.group(1):
-        found.insert(0, subject.group(1))
+    # "生产经营单位未……的，由……处罚": whoever the sentence opens with is the offender
+    offender = len(clauses) > 1 and (clauses[0].endswith("的") or any(
+        a.endswith("的") and b.startswith(_CONSEQUENCE) for a, b in zip(clauses, clauses[1:], strict=False)))
+    match = SUBJECT.match(sentence)
+    subject = match.group(1) if match else ("" if offender or found else _tagged_subject(sentence))
+    if subject and not offender and "由" not in subject:
+        found.insert(0, subject)
     elif len(clauses) > 1:  # a leading circumstance ("发生事故时，…", "……的，") before the actors
         found += [m.group(1) for c in clauses[1:] if (m := LATER_SUBJECT.match(c))
                   and not _PREPOSITION.match(m.group(1))]
     return [_POSSESSIVE.sub("", a) for a in found]
+
+
+_LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应当|提请|报请|会同|其他)+")
+_VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负责(?!人)|依照|按照")
+
+
+def _clean(actor: str) -> str:
+    """An actor phrase without a leading conjunction; empty when a verb shows it is not a name."""
+    actor = _LEADING.sub("", actor)
+    return "" if _VERB_INSIDE.search(actor) or len(actor) < 2 else actor
 
 
 def actors(text: str) -> list[str]:
@@ -71,8 +109,8 @@ def actors(text: str) -> list[str]:
     found: list[str] = []
     for sentence in re.split(r"[。；;]", MARKER.sub("", text.strip())):
         for actor in _sentence_actors(sentence.strip()):
-            found.extend(split_compound(actor))
-    return list(dict.fromkeys(a for a in found if a not in _NOT_ACTORS))
+            found.extend(_clean(a) for a in split_compound(actor))
+    return list(dict.fromkeys(a for a in found if a and a not in _NOT_ACTORS))
 
 
 def is_condition(text: str) -> bool:
