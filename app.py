@@ -56,7 +56,7 @@ def ask_json(question: str, k: int = 5) -> dict:
     question = (question or "").strip()
     if not question:
         raise gr.Error("Type a question first.")
-    return api.answer_json(question, api.ask(_kb(), question, k=int(k)))
+    return api.answer_json(_kb(), question, api.ask(_kb(), question, k=int(k)))
 
 
 def build() -> gr.Blocks:

@@ -27,6 +27,7 @@ class _Generation:
         self.manifest.check_model(model)
         self.manifest.check_files(folder)
         self.store = ClauseStore(folder / STORE_FILE)
+        self.docs = {d.doc_id: d for d in self.store.documents()}
         self.vectors: VectorStore = load_store(str(self.manifest.vectors["backend"]), folder)
         self.lexical = LexicalIndex.load(folder)
 
@@ -81,7 +82,10 @@ class KnowledgeBase:
         return self._gen is None or self._gen.manifest.clauses == 0
 
     def documents(self) -> list[DocRecord]:
-        return self.gen.store.documents() if self._gen or generations.current(self.index_dir) else []
+        return list(self.gen.docs.values()) if self._gen or generations.current(self.index_dir) else []
+
+    def document(self, doc_id: str) -> DocRecord | None:
+        return self.gen.docs.get(doc_id)
 
     def clauses_of(self, doc_id: str) -> list[Clause]:
         return self.gen.store.of_document(doc_id)

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.actors import definitions, with_actors
+from ingest.dates import document_dates
 from ingest.loaders import SUFFIXES, load
 from ingest.refs import resolve_within
 from ingest.structure import split
@@ -55,4 +57,4 @@ def read(path: Path, *, max_bytes: int, max_chars: int = 4000) -> tuple[Document
     clauses = resolve_within([with_actors(c, terms) for c in units])
     if not clauses:
         raise IngestError(path, "no text to index (the file holds only headings or whitespace)")
-    return doc, clauses
+    return replace(doc, meta={**doc.meta, **document_dates(clauses, path.stem)}), clauses

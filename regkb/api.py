@@ -20,7 +20,7 @@ from answer.duties import Duty, responsibility_map
 from answer.lookup import with_named
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
-from index.search import Filters, search
+from index.search import Filters, Hit, search
 from index.store import DocRecord
 from index.writer import IndexWriter, Progress
 from ingest.pipeline import PIPELINE_VERSION, read, walk
@@ -130,16 +130,22 @@ def duties_of(kb: KnowledgeBase, actor: str) -> list[Duty]:
     return responsibility_map(kb).of(actor)
 
 
-def answer_json(question: str, answer: Answer) -> dict[str, object]:
+def citation_json(hit: Hit, doc: DocRecord | None) -> dict[str, object]:
+    """One cited clause in the JSON contract, with its document's date where the text gives one."""
+    c = hit.clause
+    return {
+        "clause_id": c.clause_id, "doc": c.doc_id, "title": c.title, "number": c.number,
+        "headings": list(c.headings), "page": c.page, "text": c.text, "score": round(hit.score, 6),
+        "responsible": [a.text for a in c.actors], "cite": c.cite, "refs": list(c.refs),
+        "date": (doc.info.get("date", "") if doc else ""),
+    }
+
+
+def answer_json(kb: KnowledgeBase, question: str, answer: Answer) -> dict[str, object]:
     """The JSON object of the `regkb ask --json` contract."""
     return {
         "question": question,
         "answer": {"text": answer.text, "responsible": answer.responsible, "abstained": answer.abstained,
                    "confidence": answer.confidence},
-        "citations": [{
-            "clause_id": h.clause.clause_id, "doc": h.clause.doc_id, "title": h.clause.title,
-            "number": h.clause.number, "headings": list(h.clause.headings), "page": h.clause.page,
-            "text": h.clause.text, "score": round(h.score, 6), "responsible": [a.text for a in h.clause.actors],
-            "cite": h.clause.cite, "refs": list(h.clause.refs),
-        } for h in answer.citations],
+        "citations": [citation_json(h, kb.document(h.clause.doc_id)) for h in answer.citations],
     }

@@ -81,9 +81,9 @@ def ingest(paths: tuple[Path, ...], index_dir: Path | None, rebuild: bool) -> No
     sys.exit(0 if report.ok else 1)
 
 
-def _print_answer(question: str, answer: api.Answer, as_json: bool) -> None:
+def _print_answer(kb: api.KnowledgeBase, question: str, answer: api.Answer, as_json: bool) -> None:
     if as_json:
-        click.echo(json.dumps(api.answer_json(question, answer), ensure_ascii=False))
+        click.echo(json.dumps(api.answer_json(kb, question, answer), ensure_ascii=False))
         return
     click.echo(answer.text)
     if answer.responsible:
@@ -109,7 +109,7 @@ def ask(question: str, index_dir: Path | None, k: int | None, as_json: bool) -> 
         questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
         for q in questions:
             if q:
-                _print_answer(q, api.ask(kb, q, k=k or settings.k), as_json or question == "-")
+                _print_answer(kb, q, api.ask(kb, q, k=k or settings.k), as_json or question == "-")
                 sys.stdout.flush()
     except _KNOWN as exc:
         _fail(str(exc))
