@@ -10,6 +10,8 @@ TEST_INSTALLED := $(VENV)/.test-installed
 # torch's CPU wheel; a looser requirement would pull a multi-GB CUDA build
 TORCH := torch==2.13.0
 
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 export HF_HUB_OFFLINE := 1
 export REGKB_INDEX ?= $(CURDIR)/.regkb/index
 
@@ -26,6 +28,9 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 
 $(TEST_INSTALLED): $(INSTALLED)
 	$(BIN)/pip install --quiet -e '.[test,dev]'
+	@# the browser tests drive Debian's Chromium (no browser download); CJK fonts so Chinese renders in screenshots
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { $(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq chromium chromium-driver fonts-wqy-zenhei >/dev/null; }
 	touch $@
 
 ingest: $(INSTALLED)

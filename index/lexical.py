@@ -33,6 +33,21 @@ def _chinese() -> tuple[frozenset[str], object]:
     return frozenset(STOPWORDS_CHINESE), jieba
 
 
+def words(text: str) -> list[str]:
+    """The text cut into words and the runs between them (Chinese by jieba), so ''.join(words) == text."""
+    out: list[str] = []
+    pos = 0
+    for m in _RUN.finditer(text):
+        if m.start() > pos:
+            out.append(text[pos:m.start()])
+        run = m.group()
+        out.extend(_chinese()[1].cut(run) if _CJK.match(run) else [run])  # type: ignore[attr-defined]
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
 def tokenize(text: str) -> list[str]:
     """Index terms of a text in either language: stemmed English words and Chinese words."""
     tokens: list[str] = []

@@ -63,13 +63,14 @@ def _record(doc: Document, clauses: list[Clause]) -> DocRecord:
                      {**doc.meta, "pipeline": PIPELINE_VERSION})
 
 
-def ingest_paths(settings: Settings, paths: Sequence[Path], *, rebuild: bool = False,
+def ingest_paths(settings: Settings, paths: Sequence[Path], *, rebuild: bool = False, force: bool = False,
                  progress: Progress | None = None, embedder: Embedder | None = None,
                  on_file: Callable[[Path, int, int], None] | None = None) -> IngestReport:
     """Add or update the files under `paths`; bad files are reported and the rest still go in.
 
-    Nothing is written unless every step succeeds: the index switches to the new generation
-    in one atomic step, or stays as it was."""
+    `force` re-reads unchanged files too (vectors of unchanged text are kept); `rebuild` starts the index
+    afresh and re-embeds everything. Nothing is written unless every step succeeds: the index switches to
+    the new generation in one atomic step, or stays as it was."""
     report = IngestReport()
     files = list(walk(paths))
     with IndexWriter(settings.index_dir, embedder or embedder_for(settings), rebuild=rebuild) as writer:
@@ -80,14 +81,14 @@ def ingest_paths(settings: Settings, paths: Sequence[Path], *, rebuild: bool = F
             if isinstance(item, IngestError):
                 report.errors.append(item)
                 continue
-            _ingest_one(settings, writer, item, seen, report)
+            _ingest_one(settings, writer, item, seen, report, force=force)
         live = writer.commit(progress=progress)
         report.generation = live.name if live else ""
     return report
 
 
 def _ingest_one(settings: Settings, writer: IndexWriter, path: Path, seen: dict[str, Path],
-                report: IngestReport) -> None:
+                report: IngestReport, *, force: bool = False) -> None:
     try:
         doc, clauses = read(path, max_bytes=settings.max_file_bytes, max_chars=settings.max_clause_chars)
     except IngestError as exc:
@@ -100,7 +101,7 @@ def _ingest_one(settings: Settings, writer: IndexWriter, path: Path, seen: dict[
     seen[doc.doc_id] = path
     known = writer.known(doc.doc_id)
     current = known is not None and known.sha256 == doc.sha256 and known.info.get("pipeline") == PIPELINE_VERSION
-    if current and not writer.rebuild:
+    if current and not (writer.rebuild or force):
         report.unchanged.append(doc.doc_id)
         return
     writer.put(_record(doc, clauses), clauses)
