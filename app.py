@@ -65,7 +65,7 @@ def _ask_tab() -> list[gr.Dropdown]:
     gr.Examples(EXAMPLES, inputs=[question])
     inputs = [question, k, docs, actor, lang]
     ask.click(h.ask, inputs, [card, cited, shown], api_name="answer")
-    question.submit(h.ask, inputs, [card, cited, shown], api_visibility="private")
+    question.submit(h.ask, inputs, [card, cited, shown], api_name="answer_on_enter", api_visibility="private")
     cited.click(h.open_context, None, context, api_visibility="private")
     up.click(lambda s: h.vote(s, True), shown, voted, api_visibility="private")
     down.click(lambda s: h.vote(s, False), shown, voted, api_visibility="private")
@@ -179,6 +179,7 @@ def serve(settings: Settings) -> None:
     """Start the app on the configured host and port, 127.0.0.1 unless told otherwise."""
     h.configure(settings)
     h.kb()  # load the index before the first visitor, and fail early if it is broken
+    h.warm_up()
     demo = build()
     demo.queue(default_concurrency_limit=4, max_size=64)
     demo.launch(server_name=settings.host, server_port=settings.port, css=views.CSS, i18n=I18N, show_error=True,

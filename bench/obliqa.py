@@ -25,6 +25,15 @@ PUBLISHED = [
 ]
 
 
+HEADING_CHARS = 160  # a passage this short, above others in the numbering, is their heading
+
+
+def headings(passage_id: str, short: dict[str, str]) -> list[str]:
+    """The heading path of a passage: its short ancestors in the document's dotted numbering (2.6 > 2.6.1)."""
+    parts = passage_id.rstrip(".").split(".")
+    return [short[key] for key in (".".join(parts[:i]) for i in range(1, len(parts))) if key in short]
+
+
 def write_corpus(folder: Path) -> tuple[dict[tuple[int, str], str], int]:
     """One .jsonl of units per ObliQA document; returns gold key -> first passage id, and the count."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -34,13 +43,16 @@ def write_corpus(folder: Path) -> tuple[dict[tuple[int, str], str], int]:
     count = 0
     for path in sorted((DATA / "StructuredRegulatoryDocuments").glob("*.json"), key=lambda p: int(p.stem)):
         rows = json.loads(path.read_text(encoding="utf-8"))
+        short = {str(p["PassageID"]).rstrip("."): p["Passage"].strip() for p in rows
+                 if 0 < len(p["Passage"].strip()) <= HEADING_CHARS}
         with (folder / f"obliqa-{int(path.stem):02d}.jsonl").open("w", encoding="utf-8") as out:
             for p in rows:
                 first.setdefault((int(p["DocumentID"]), str(p["PassageID"])), p["ID"])
                 if not p["Passage"].strip():
                     continue  # an empty passage cannot be retrieved by anyone
                 unit = {"id": p["ID"], "doc": f"obliqa-{int(path.stem):02d}", "text": p["Passage"],
-                        "number": str(p["PassageID"]), "title": titles.get(int(p["DocumentID"]), "")}
+                        "number": str(p["PassageID"]), "title": titles.get(int(p["DocumentID"]), ""),
+                        "headings": headings(str(p["PassageID"]), short)}
                 out.write(json.dumps(unit, ensure_ascii=False) + "\n")
                 count += 1
     return first, count

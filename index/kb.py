@@ -1,6 +1,7 @@
 """The knowledge base as a reader sees it: the live generation, loaded once, refreshed on switch."""
 from __future__ import annotations
 
+import copy
 import threading
 from pathlib import Path
 
@@ -65,6 +66,15 @@ class KnowledgeBase:
                 if live.is_dir() or attempt == 2:
                     raise
         return False
+
+    def pinned(self) -> KnowledgeBase:
+        """A view held to the live generation, so that one question never reads from two.
+
+        Another request may switch this reader while a search runs; row numbers differ between generations."""
+        view = copy.copy(self)
+        view._gen = self.gen
+        view.refresh = lambda: False  # type: ignore[method-assign]
+        return view
 
     @property
     def gen(self) -> _Generation:

@@ -27,6 +27,7 @@ class Manifest:
     documents: int
     clauses: int
     files: dict[str, dict[str, object]] = field(default_factory=dict)
+    precision: str = ""
     format: int = FORMAT
     created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 

@@ -7,6 +7,8 @@ import numpy as np
 
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
+from index.rerank import rerank
+from ingest.text import lang_of
 from ingest.types import Clause
 
 RRF_K = 60
@@ -73,7 +75,23 @@ def lexical_candidates(scores: np.ndarray, pool: int) -> list[int]:
     return [int(r) for r in _top(scores, pool) if scores[r] > 0]
 
 
-def fuse(dense: dict[int, float], lexical: list[int]) -> dict[int, float]:
+@dataclass(frozen=True)
+class Ranking:
+    """How candidates are gathered, fused and re-ranked (the defaults are regkb's choice; see bench/RESULTS.md)."""
+
+    fusion: str = "weighted"  # weighted | rrf
+    dense_weight_en: float = 0.6  # share of the dense score in the fused score, English questions
+    dense_weight_zh: float = 0.1  # … and Chinese ones, where the default model knows little Chinese
+    pool: int = 100
+    rerank_depth: int = 30  # how many fused candidates the second stage re-scores (0: none)
+    coverage_weight: float = 0.5
+    pair_weight: float = 0.4
+
+
+DEFAULT_RANKING = Ranking()
+
+
+def fuse_rrf(dense: dict[int, float], lexical: list[int]) -> dict[int, float]:
     """Reciprocal-rank fusion of the two candidate lists."""
     fused: dict[int, float] = {}
     ranked_dense = sorted(dense, key=dense.__getitem__, reverse=True)
@@ -83,27 +101,57 @@ def fuse(dense: dict[int, float], lexical: list[int]) -> dict[int, float]:
     return fused
 
 
-def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None = None) -> list[Hit]:
+def _minmax(values: dict[int, float]) -> dict[int, float]:
+    lo, hi = min(values.values()), max(values.values())
+    span = hi - lo
+    return {r: (v - lo) / span if span > 0 else 1.0 for r, v in values.items()}
+
+
+def fuse_weighted(dense: dict[int, float], lex: dict[int, float], alpha: float) -> dict[int, float]:
+    """alpha · cosine (scaled over the candidates) + (1 − alpha) · BM25 (as a share of the best)."""
+    top = max(lex.values(), default=0.0)
+    d = _minmax(dense)
+    return {r: alpha * d[r] + (1 - alpha) * (lex.get(r, 0.0) / top if top > 0 else 0.0) for r in dense}
+
+
+def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None = None,
+           ranking: Ranking = DEFAULT_RANKING) -> list[Hit]:
     """The k clauses that best answer `question`, best first."""
     gen = kb.gen
     n = gen.vectors.count()
     allowed = allowed_rows(kb, filters)
     if n == 0 or not question.strip() or (allowed is not None and len(allowed) == 0):
         return []
-    pool = min(n, max(50, k * 10))
+    pool = min(n, max(ranking.pool, k))
     query = kb.embedder.encode([question])[0]
     dense = dense_candidates(kb, query, pool, allowed)
     lex_scores = lexical_scores(kb, question, allowed)
     lexical = lexical_candidates(lex_scores, pool)
-    fused = fuse(dense, lexical)
-    best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
-    lexical_set = set(lexical)
-    sources = {r: tuple(name for name, found in (("dense", r in dense), ("lexical", r in lexical_set)) if found)
-               for r in best}
-    missing = [r for r in best if r not in dense]
-    if missing:  # a lexical-only find still gets its true cosine, for honest confidence
+    missing = [r for r in lexical if r not in dense]
+    if missing:  # every candidate gets its true cosine: for fusion, and for honest confidence
         vecs = gen.vectors.vectors(np.asarray(missing))
-        dense.update({r: float(v @ query) for r, v in zip(missing, vecs, strict=True)})
+        dense |= {r: float(v @ query) for r, v in zip(missing, vecs, strict=True)}
+    found_by = {r: tuple(name for name, found in (("dense", r not in missing), ("lexical", lex_scores[r] > 0))
+                         if found) for r in dense}
+    if ranking.fusion == "rrf":
+        fused = fuse_rrf({r: dense[r] for r in dense if r not in missing}, lexical)
+    else:
+        alpha = ranking.dense_weight_zh if lang_of(question) == "zh" else ranking.dense_weight_en
+        fused = fuse_weighted(dense, {r: float(lex_scores[r]) for r in dense}, alpha)
+    fused = _second_stage(kb, question, fused, ranking)
+    best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
     clauses = gen.store.by_rows(best)
-    return [Hit(c, fused[r], dense[r], float(lex_scores[r]), sources[r])
+    return [Hit(c, fused[r], dense[r], float(lex_scores[r]), found_by[r])
             for r, c in zip(best, clauses, strict=True)]
+
+
+def _second_stage(kb: KnowledgeBase, question: str, fused: dict[int, float], ranking: Ranking) -> dict[int, float]:
+    """Re-score the best `rerank_depth` candidates by how much of the question they contain."""
+    if ranking.rerank_depth <= 0 or not fused:
+        return fused
+    head = sorted(fused, key=fused.__getitem__, reverse=True)[: ranking.rerank_depth]
+    terms = tokenize(question)
+    rescored = rerank(terms, head, fused, kb.gen.store.tokens_of(head), kb.gen.lexical.idf(terms),
+                      weight=ranking.coverage_weight, pair_weight=ranking.pair_weight)
+    floor = min(rescored.values()) - 1.0  # the rest stay below every re-scored candidate
+    return {r: rescored.get(r, floor + fused[r] * 1e-3) for r in fused}

@@ -152,6 +152,14 @@ class ClauseStore:
         """Index terms of every row, in row order."""
         return [t.split() if t else [] for (t,) in self.db.execute("SELECT tokens FROM clauses ORDER BY row")]
 
+    def tokens_of(self, rows: Sequence[int]) -> dict[int, list[str]]:
+        """Index terms of some rows."""
+        if not rows:
+            return {}
+        marks = ", ".join("?" * len(rows))
+        return {r: (t or "").split() for r, t in self.db.execute(
+            f"SELECT row, tokens FROM clauses WHERE row IN ({marks})", list(rows))}
+
     def embed_hashes(self) -> dict[str, int]:
         """A row per embedding-text hash, so unchanged clause texts reuse their vectors."""
         return {h: r for h, r in self.db.execute("SELECT embed_hash, row FROM clauses")}

@@ -60,10 +60,25 @@ class IndexWriter:
                 self._old_manifest.check_model(self.embedder.name)
                 self._old = ClauseStore(self._live / STORE_FILE)
                 self._known = {d.doc_id: d for d in self._old.documents()}
+                if self._stale_recipe():
+                    self._requeue_all()
         except BaseException:
             self._lock.__exit__()
             raise
         return self
+
+    def _stale_recipe(self) -> bool:
+        held = self._old_manifest
+        return held is not None and (held.embed_recipe, held.lexical_recipe) != (EMBED_RECIPE, LEXICAL_RECIPE)
+
+    def _requeue_all(self) -> None:
+        """Pass every held document through again: the way clauses become text has changed since they went in.
+
+        Their records are read back from the store, so no source file is needed; unchanged texts keep their
+        vectors."""
+        assert self._old is not None
+        for doc_id, record in self._known.items():
+            self._pending[doc_id] = _Pending(record, self._old.of_document(doc_id))
 
     def __exit__(self, *exc: object) -> None:
         if self._old is not None:
@@ -160,7 +175,7 @@ class IndexWriter:
                 if progress:
                     progress("embedding", done[0], len(todo))
 
-            vectors[todo] = self.embedder.encode([texts[i] for i in todo], progress=step)
+            vectors[todo] = self.embedder.encode_documents([texts[i] for i in todo], progress=step)
         row = first_row
         for pending in self._pending.values():
             store.put_document(pending.record)
@@ -176,5 +191,5 @@ class IndexWriter:
         return Manifest(
             model=self.embedder.name, dim=self.dim, embed_recipe=EMBED_RECIPE,
             lexical_recipe=LEXICAL_RECIPE, vectors=vstore.describe(), documents=len(store.documents()),
-            clauses=store.count(), files=describe_files(folder, files),
+            clauses=store.count(), files=describe_files(folder, files), precision=self.embedder.precision,
         )

@@ -47,7 +47,7 @@ class IngestReport:
 
 def embedder_for(settings: Settings) -> Embedder:
     """The configured embedding model (loaded on first use)."""
-    return Embedder(settings.model, batch_size=settings.batch_size)
+    return Embedder(settings.model, batch_size=settings.batch_size, precision=settings.precision)
 
 
 def open_kb(settings: Settings, *, embedder: Embedder | None = None) -> KnowledgeBase:
@@ -122,6 +122,7 @@ def remove_documents(settings: Settings, doc_ids: Sequence[str]) -> tuple[list[s
 def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None = None) -> Answer:
     """Answer one question from the live generation of the index."""
     kb.refresh()
+    kb = kb.pinned()
     hits = with_named(kb, question, search(kb, question, k=k, filters=filters), k)
     return compose(question, hits, lang=lang_of(question))
 

@@ -33,6 +33,7 @@ class Settings:
     index_dir: Path = field(default_factory=default_index_dir)
     model: str = DEFAULT_MODEL
     batch_size: int = 64
+    precision: str = "auto"
     max_file_mb: int = 50
     max_clause_chars: int = 4000
     k: int = 5
@@ -47,6 +48,7 @@ class Settings:
         env = cls(
             model=os.environ.get("REGKB_MODEL") or DEFAULT_MODEL,
             batch_size=_int("REGKB_BATCH_SIZE", 64),
+            precision=os.environ.get("REGKB_PRECISION") or "auto",
             max_file_mb=_int("REGKB_MAX_FILE_MB", 50),
             host=os.environ.get("REGKB_HOST") or "127.0.0.1",
             port=_int("REGKB_PORT", 7860),

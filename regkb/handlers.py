@@ -3,6 +3,7 @@
 Library errors become one clear line in the page (gr.Error); nothing here decides an answer."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import tempfile
 from pathlib import Path
@@ -14,7 +15,7 @@ from course.handout import write_handout
 from course.quiz import make_questions, write_gift, write_moodle_xml, write_quiz_docx
 from course.select import Item, select_items
 from course.slides import write_slides
-from index.kb import KnowledgeBase
+from index.kb import EmptyIndex, KnowledgeBase
 from index.search import Filters
 from regkb import admin, api, feedback, views
 from regkb.config import Settings
@@ -38,10 +39,16 @@ def _open(current: Settings) -> KnowledgeBase:
 
 
 def kb() -> KnowledgeBase:
-    """The knowledge base, loaded once, switched to a new generation when one appears."""
+    """The knowledge base, loaded once, switched to a new generation when one appears, pinned for one request."""
     base = _open(settings())
     base.refresh()
-    return base
+    return base.pinned()
+
+
+def warm_up() -> None:
+    """Load the model and both tokenisers now, so that the first visitor does not wait for them."""
+    with contextlib.suppress(EmptyIndex):
+        api.ask(kb(), "warm-up 预热", k=1)
 
 
 def _labels(knowledge: KnowledgeBase, ids: list[str]) -> dict[str, str]:

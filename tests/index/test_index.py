@@ -96,6 +96,20 @@ def test_reader_sees_the_new_generation_after_refresh(settings, corpus, embedder
     assert len(kb.documents()) == 2
 
 
+def test_a_pinned_view_keeps_reading_its_generation_while_the_reader_switches(settings, corpus, embedder):
+    """Concurrent requests share one reader: a switch mid-search must not mix row numbers of two generations."""
+    api.ingest_paths(settings, [corpus], embedder=embedder)
+    kb = KnowledgeBase(settings.index_dir, embedder=embedder)
+    view = kb.pinned()
+    before = [h.clause.clause_id for h in search(view, "安全生产监督管理 责任", k=5)]
+    assert any(c.startswith("测试安全条例") for c in before)
+    api.remove_documents(settings, ["测试安全条例"])  # rows shift in the next generation
+    assert kb.refresh() and kb.generation == "gen-000002"
+    assert view.generation == "gen-000001" and not view.refresh()
+    assert [h.clause.clause_id for h in search(view, "安全生产监督管理 责任", k=5)] == before
+    assert all(not h.clause.clause_id.startswith("测试安全条例") for h in search(kb, "安全生产监督管理 责任", k=5))
+
+
 def test_old_generations_are_collected(settings, corpus, embedder):
     law = corpus / "测试安全条例.md"
     for n in range(4):
