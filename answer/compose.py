@@ -1,11 +1,15 @@
 """An extractive answer from retrieved clauses: who is responsible, for what, on which clause."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from answer.intent import is_authority, wants_authority
 from index.lexical import tokenize
 from index.search import Hit
 from ingest.actors import explicit_actors
+from ingest.actors.canon import canonical
+from ingest.actors.zh import level_of
 from ingest.text import sentences
 from ingest.types import Clause
 
@@ -22,6 +26,7 @@ class Answer:
     abstained: bool
     confidence: float
     citations: list[Hit] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # renamed bodies, shared duties, documents that disagree
 
 
 def _coverage(question_terms: set[str], text: str) -> float:
@@ -45,38 +50,122 @@ def _sentences(text: str) -> list[str]:
     return [s for para in text.split("\n") for s in sentences(para)] or [text]
 
 
-def duty_sentence(question: str, text: str) -> str:
-    """The sentence of a clause that shares most terms with the question."""
+def _fragments(sentence: str, lang: str) -> list[str]:
+    """A sentence cut where a Chinese article starts another duty (commas, semicolons); English at semicolons,
+    since its subject opens the sentence."""
+    cut = r"(?<=[，；;])" if lang == "zh" else r"(?<=;)"
+    return [f for f in re.split(cut, sentence) if f.strip()] or [sentence]
+
+
+def _weighted(terms: set[str], text: str, idf: dict[str, float] | None) -> float:
+    """Share of the question's weight the text holds; rare terms weigh more when their IDF is known."""
+    if not terms:
+        return 0.0
+    weight = {t: (idf or {}).get(t, 1.0) for t in terms}
+    total = sum(weight.values())
+    return sum(weight[t] for t in terms & set(tokenize(text))) / total if total else 0.0
+
+
+def duty_sentence(question: str, text: str, idf: dict[str, float] | None = None) -> str:
+    """The sentence of a clause that holds most of the question's weight."""
     terms = set(tokenize(question))
     candidates = _sentences(text)
-    return max(candidates, key=lambda s: (_coverage(terms, s), -candidates.index(s)))
+    return max(candidates, key=lambda s: (_weighted(terms, s, idf), -candidates.index(s)))
 
 
-def responsible_for(clause: Clause, sentence: str) -> list[str]:
-    """Who must act on one sentence: its own subject, else the nearest one before it, else the clause's."""
-    before = _sentences(clause.text)
-    index = before.index(sentence) if sentence in before else len(before) - 1
-    for candidate in reversed(before[: index + 1]):
-        named = explicit_actors(candidate, clause.lang)
+def _walk(clause: Clause, sentence: str, question: str, idf: dict[str, float] | None
+          ) -> tuple[list[str], list[str]]:
+    """The clause's fragments from the one that matches the question best back to the first, and those after it."""
+    everything = [f for s in _sentences(clause.text) for f in _fragments(s, clause.lang)]
+    own = _fragments(sentence, clause.lang)
+    terms = set(tokenize(question))
+    best = max(own, key=lambda f: (_weighted(terms, f, idf), -own.index(f)))
+    at = next((i for i, f in enumerate(everything) if f == best), len(everything) - 1)
+    return everything[at::-1], everything[at + 1:]
+
+
+def responsible_for(clause: Clause, sentence: str, question: str = "", idf: dict[str, float] | None = None
+                    ) -> list[str]:
+    """Who must act on the duty the question is about.
+
+    The actor of the fragment that matches the question best, else the nearest one before it, else the one
+    the clause inherits from its lead-in; for a question about a penalty or an approval, the authority that
+    imposes or grants it, wherever the clause names it."""
+    back, after = _walk(clause, sentence, question, idf)
+    inherited = [a.text for a in clause.actors if a.how == "inherited"]
+    if wants_authority(question, clause.lang):
+        for group in [*(explicit_actors(f, clause.lang) for f in back + after), inherited]:
+            authorities = [a for a in group if is_authority(a, clause.lang)]
+            if authorities:
+                return authorities
+    for fragment in back:
+        named = explicit_actors(fragment, clause.lang)
         if named:
             return named
-    return [a.text for a in clause.actors if a.how == "inherited"] or [a.text for a in clause.actors]
+    return inherited or [a.text for a in clause.actors]
 
 
-def compose(question: str, hits: list[Hit], *, lang: str, threshold: float = ABSTAIN_BELOW) -> Answer:
-    """The answer to `question` drawn from `hits` (best first), or an honest abstention."""
+def _from_parts(best: Hit, hits: list[Hit]) -> list[str]:
+    """The actors of a cited clause's own parts, for a clause that names nobody above its items."""
+    inside = [h.clause for h in hits[1:] if h.clause.clause_id.startswith(best.clause.clause_id + "/")]
+    return list(dict.fromkeys(a.text for c in inside for a in c.actors if a.how == "explicit"))[:3]
+
+
+def notes(responsible: list[str], clause: Clause, lang: str) -> list[str]:
+    """What an official should know beside the answer: renamed bodies and duties shared between levels."""
+    out: list[str] = []
+    for who in responsible:
+        _, _, successor = canonical(who)
+        if successor and successor not in who:
+            out.append(f"{who}的职责现由{successor}承担（2018年机构改革）" if lang == "zh" else
+                       f"{who}: its duties passed to {successor} in the 2018 reorganisation")
+    levels = {level_of(who) for who in responsible if lang == "zh"} - {""}
+    if len(levels) > 1:
+        out.append("本条由多个层级共同承担" if lang == "zh" else "several levels share this duty")
+    elif len(responsible) > 1:
+        out.append("本条由多个主体共同承担" if lang == "zh" else "several parties share this duty")
+    return out
+
+
+def _canonical_set(actors: list[str]) -> set[str]:
+    return {canonical(a)[0] for a in actors}
+
+
+def disagreements(question: str, best: Hit, responsible: list[str], others: list[Hit], conf: float, *, lang: str,
+                  idf: dict[str, float] | None = None) -> list[str]:
+    """Other documents that answer about as well and name a different party: worth a human look."""
+    out = []
+    for hit in others[:3]:
+        if hit.clause.doc_id == best.clause.doc_id or confidence(question, hit) < conf - 0.1:
+            continue
+        theirs = responsible_for(hit.clause, duty_sentence(question, hit.clause.text, idf), question, idf)
+        if theirs and not (_canonical_set(theirs) & _canonical_set(responsible)):
+            where = hit.clause.cite or hit.clause.clause_id
+            out.append(f"{where}另规定由{'、'.join(theirs)}负责" if lang == "zh" else
+                       f"{where} names {'; '.join(theirs)} instead")
+    return out
+
+
+def compose(question: str, hits: list[Hit], *, lang: str, threshold: float = ABSTAIN_BELOW,
+            idf: dict[str, float] | None = None) -> Answer:
+    """The answer to `question` drawn from `hits` (best first), or an honest abstention.
+
+    `idf` weighs the question's terms by rarity when choosing the sentence and the party (plain counts without it)."""
     if not hits:
         return Answer(NOT_FOUND[lang], [], True, 0.0, [])
     best = hits[0]
     conf = confidence(question, best)
     if conf < threshold:
         return Answer(NOT_FOUND[lang], [], True, conf, hits)
-    duty = duty_sentence(question, best.clause.text)
-    responsible = responsible_for(best.clause, duty)
+    duty = duty_sentence(question, best.clause.text, idf)
+    responsible = responsible_for(best.clause, duty, question, idf) or _from_parts(best, hits)
     who = "、".join(responsible) if lang == "zh" else "; ".join(responsible)
     source = best.clause.cite or best.clause.clause_id
     if lang == "zh":
         text = f"{who}：{duty}（{source}）" if who else f"{duty}（{source}）"
     else:
         text = f"{who}: {duty} ({source})" if who else f"{duty} ({source})"
-    return Answer(text, responsible, False, conf, hits)
+    said = notes(responsible, best.clause, lang)
+    if "reference" not in best.found_by:
+        said += disagreements(question, best, responsible, hits[1:], conf, lang=lang, idf=idf)
+    return Answer(text, responsible, False, conf, hits, said)

@@ -20,6 +20,7 @@ from answer.duties import Duty, responsibility_map
 from answer.lookup import with_named
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
+from index.lexical import tokenize
 from index.search import Filters, Hit, search
 from index.store import DocRecord
 from index.writer import IndexWriter, Progress
@@ -124,7 +125,7 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     kb.refresh()
     kb = kb.pinned()
     hits = with_named(kb, question, search(kb, question, k=k, filters=filters), k)
-    return compose(question, hits, lang=lang_of(question))
+    return compose(question, hits, lang=lang_of(question), idf=kb.gen.lexical.idf(tokenize(question)))
 
 
 def duties_of(kb: KnowledgeBase, actor: str) -> list[Duty]:
@@ -148,6 +149,6 @@ def answer_json(kb: KnowledgeBase, question: str, answer: Answer) -> dict[str, o
     return {
         "question": question,
         "answer": {"text": answer.text, "responsible": answer.responsible, "abstained": answer.abstained,
-                   "confidence": answer.confidence},
+                   "confidence": answer.confidence, "notes": answer.notes},
         "citations": [citation_json(h, kb.document(h.clause.doc_id)) for h in answer.citations],
     }

@@ -44,7 +44,14 @@ def answer_card(answer: Answer, question: str) -> str:
     who = " · ".join(answer.responsible) or w["nobody"]
     return (f'<div class="rk-answer" data-testid="answer-card"><div class="rk-label">{esc(w["responsible"])}</div>'
             f'<div class="rk-who">{esc(who)}</div><div class="rk-duty">{esc(answer.text)}</div>'
-            f'<div class="rk-meta">{w["confidence"]} {answer.confidence:.2f}</div></div>')
+            f'{_notes(answer.notes)}<div class="rk-meta">{w["confidence"]} {answer.confidence:.2f}</div></div>')
+
+
+def _notes(notes: list[str]) -> str:
+    """Renamed bodies, shared duties and documents that name someone else, under the answer."""
+    if not notes:
+        return ""
+    return '<ul class="rk-notes">' + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>"
 
 
 def _actors_line(clause: Clause, w: dict[str, str], lang: str) -> str:
@@ -166,7 +173,7 @@ CSS = """
 .rk-label {font-size: 0.8em; text-transform: uppercase; letter-spacing: .05em; color: #555;}
 .rk-who {font-size: 1.6em; font-weight: 700; margin: 4px 0;}
 .rk-duty {margin: 6px 0;}
-.rk-meta, .rk-path, .rk-actors, .rk-refs, .rk-note {color: #555; font-size: 0.9em;}
+.rk-meta, .rk-path, .rk-actors, .rk-refs, .rk-note, .rk-notes {color: #555; font-size: 0.9em;}
 .rk-clause, .rk-ctx {border: 1px solid #ddd; border-radius: 6px; padding: 10px 14px; margin: 10px 0;}
 .rk-target {border: 2px solid #0b6e4f; background: #f3f8f5;}
 .rk-cite {font-weight: 600;}

@@ -64,7 +64,13 @@ def _subject(sentence: str) -> str:
     limit = MAX_WORDS * 2 if re.search(r"\b(that|which|who)\b", head) else MAX_WORDS
     before_of = head.split(" of ")[0]
     named = AGENT.search(before_of) and not _POSSESSED.search(before_of)
-    return head if named and len(head.split()) <= limit else ""
+    if named and len(head.split()) <= limit:
+        return head
+    for part in condition.split(",")[1:]:  # "In order to …, the Secretary, upon presenting …, is authorized"
+        part = part.strip()
+        if _DETERMINED.match(part) and AGENT.search(part) and len(part.split()) <= MAX_WORDS:
+            return part
+    return ""
 
 
 def actors(text: str) -> list[str]:

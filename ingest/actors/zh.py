@@ -94,14 +94,16 @@ def _sentence_actors(sentence: str) -> list[str]:
     return [_POSSESSIVE.sub("", a) for a in found]
 
 
-_LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应当|提请|报请|会同|其他)+")
+_LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应当|提请|报请|会同|其他|鼓励、支持|鼓励|支持)+")
 _VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负责(?!人)|依照|按照")
 
 
 def _clean(actor: str) -> str:
     """An actor phrase without a leading conjunction; empty when a verb shows it is not a name."""
     actor = _LEADING.sub("", actor)
-    return "" if _VERB_INSIDE.search(actor) or len(actor) < 2 else actor
+    if "由" in actor[1:-2]:  # "较大事故由事故发生地设区的市级人民政府": the actor is what follows 由
+        actor = actor.rsplit("由", 1)[1]
+    return "" if _VERB_INSIDE.search(actor) or _PREPOSITION.match(actor) or len(actor) < 2 else actor
 
 
 def actors(text: str) -> list[str]:

@@ -1,0 +1,53 @@
+"""What a question asks for: who is responsible, what someone must do, approval, reporting, a deadline, a penalty.
+
+The kind decides which party an answer names: for a penalty or an approval the authority that imposes or
+grants it, otherwise whoever the duty falls on.
+"""
+from __future__ import annotations
+
+import re
+
+KINDS = ("penalty", "approval", "report", "deadline", "who", "duty", "general")
+
+_ZH = (
+    ("penalty", r"处罚|罚款|罚多少|处分|吊销|拘留|追究.{0,4}责任|法律责任|没收|责令停产|关闭"),
+    ("approval", r"许可|审批|批准|审查|核准|备案|颁发|发证|登记|申请"),
+    ("report", r"报告|上报|报给|报到|通报|告知|报送"),
+    ("deadline", r"多长时间|多少天|几天|多久|期限|之日起|最迟|最晚|每年|多少年|几年|多少小时"),
+    ("who", r"谁|哪个|哪些|哪一级|什么部门|什么机关|由何|主体"),
+    ("duty", r"应当|必须|义务|职责|要做|要求|怎么办|哪些事"),
+)
+_EN = (
+    ("penalty", r"\b(?:penalt\w*|fine[sd]?|punish\w*|sanction\w*|imprison\w*|revok\w*|criminal)\b"),
+    ("approval", r"\b(?:approv\w*|licen[cs]\w*|permit\w*|certif\w*|authori[sz]\w*|register\w*|variance)\b"),
+    ("report", r"\b(?:report\w*|notif\w*|tell|inform\w*|submit\w*)\b"),
+    ("deadline", r"\b(?:how (?:long|many days|soon)|deadline|within|days?|months?|years?|when)\b"),
+    ("who", r"\b(?:who|whom|which (?:agency|department|body|official|authority))\b"),
+    ("duty", r"\b(?:must|shall|duty|duties|required?|responsib\w*|obligat\w*)\b"),
+)
+_PATTERNS = {"zh": [(k, re.compile(p)) for k, p in _ZH], "en": [(k, re.compile(p, re.I)) for k, p in _EN]}
+
+# parties that impose penalties and grant approvals, as opposed to those who bear duties
+_AUTHORITY = {
+    "zh": re.compile(r"(?:部门|机关|机构|人民政府|国务院|委员会|办公室|总局|监察局|管理局|监督局|消防救援|公安|"
+                     r"法院|检察院)$"),
+    "en": re.compile(r"\b(?:Secretary|Administrator|Commission|Board|Attorney General|agency|agencies|department|"
+                     r"Director|Chairman|court|Governor|State emergency response commission|committee|"
+                     r"Assistant Secretary|representative of the Secretary)\b", re.I),
+}
+
+
+def kinds(question: str, lang: str) -> list[str]:
+    """Every kind the question asks for, most specific first ("general" when nothing matches)."""
+    found = [kind for kind, pattern in _PATTERNS["zh" if lang == "zh" else "en"] if pattern.search(question)]
+    return found or ["general"]
+
+
+def wants_authority(question: str, lang: str) -> bool:
+    """The question asks who imposes a penalty or grants an approval, not who bears the duty."""
+    asked = kinds(question, lang)
+    return bool({"penalty", "approval"} & set(asked)) and ("who" in asked or lang == "zh" and "由" in question)
+
+
+def is_authority(actor: str, lang: str) -> bool:
+    return bool(_AUTHORITY["zh" if lang == "zh" else "en"].search(actor.strip()))

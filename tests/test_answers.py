@@ -1,0 +1,60 @@
+"""Answers are extractive: every party an answer names stands in a clause it cites, and the party fits the question."""
+from __future__ import annotations
+
+import pytest
+
+from answer.intent import kinds, wants_authority
+from regkb import api
+
+QUESTIONS = [
+    "重大事故隐患超出本部门管辖范围时应当向谁报告？",
+    "谁负责安全生产工作的综合监督管理？",
+    "生产经营单位的主要负责人有哪些安全生产职责？",
+    "危险化学品的储存单位发现剧毒化学品被盗，应当向哪里报告？",
+    "消防安全重点单位应当履行哪些职责？",
+    "事故发生后单位负责人多长时间内要上报？",
+    "对拒不执行停产停业决定的企业，哪个部门可以通知供电企业停止供电？",
+    "Which department must revoke a licence when a unit still fails after rectification?",
+    "Who must report hidden dangers beyond their jurisdiction?",
+    "Who may enter a workplace to inspect it, and what must they present?",
+    "Who assesses civil penalties under the Occupational Safety and Health Act?",
+    "How long does an employer have to contest a citation?",
+    "What must each employer furnish to each of his employees?",
+]
+
+
+@pytest.fixture(scope="module")
+def kb(corpus_settings, embedder):
+    return api.open_kb(corpus_settings, embedder=embedder)
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_named_party_stands_in_a_cited_clause(kb, question):
+    answer = api.ask(kb, question, k=5)
+    assert not answer.abstained and answer.responsible, answer.text
+    cited = [" ".join((*h.clause.headings, h.clause.text)) for h in answer.citations]
+    for party in answer.responsible:
+        assert any(party in text for text in cited), f"{party!r} is not in any cited clause"
+    assert answer.citations[0].clause.cite.split("》")[-1] in answer.text  # the answer says where it comes from
+
+
+def test_penalty_questions_name_the_authority_not_the_offender(kb):
+    answer = api.ask(kb, "企业未按规定对重大危险源登记建档的，由哪个部门处罚？", k=5)
+    assert all(p.endswith(("部门", "机关", "机构", "人民政府")) for p in answer.responsible), answer.responsible
+
+
+def test_renamed_bodies_carry_their_successor(kb):
+    answer = api.ask(kb, "危险化学品经营许可证由哪个部门审批？", k=5)
+    if any("安全生产监督管理部门" in p for p in answer.responsible):
+        assert any("应急管理部门" in n for n in answer.notes)
+    json = api.answer_json(kb, "危险化学品经营许可证由哪个部门审批？", answer)
+    assert json["answer"]["notes"] == answer.notes
+
+
+def test_question_kinds():
+    assert kinds("对他本人怎么处罚？罚款由谁来罚？", "zh")[:1] == ["penalty"]
+    assert "deadline" in kinds("最迟要在多长时间内报告？", "zh")
+    assert kinds("Who must report a release, and to whom?", "en") == ["report", "who", "duty"]
+    assert wants_authority("Who assesses civil penalties?", "en")
+    assert not wants_authority("How long does an employer have to contest a citation?", "en")
+    assert kinds("天气怎么样", "zh") == ["general"]
