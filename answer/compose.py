@@ -1,6 +1,7 @@
 """An extractive answer from retrieved clauses: who is responsible, for what, on which clause."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -13,7 +14,9 @@ from ingest.actors.zh import level_of
 from ingest.text import sentences
 from ingest.types import Clause
 
-ABSTAIN_BELOW = 0.35
+ABSTAIN_BELOW = 0.4  # below it the answer abstains; chosen with bench.calibrate (bench/RESULTS.md)
+# (bias, cosine weight, coverage weight) per vector space, from `python -m bench.calibrate` (see bench/RESULTS.md)
+CALIBRATION: dict[str, tuple[float, float, float]] = {"": (-7.99, 13.19, 5.94), "zh": (-96.13, 107.09, 0.67)}
 NOT_FOUND = {"en": "The indexed regulations do not say.", "zh": "所收录的法规中没有找到答案。"}
 
 
@@ -29,21 +32,21 @@ class Answer:
     notes: list[str] = field(default_factory=list)  # renamed bodies, shared duties, documents that disagree
 
 
-def _coverage(question_terms: set[str], text: str) -> float:
-    """Share of the question's terms that the text contains."""
-    if not question_terms:
-        return 0.0
-    return len(question_terms & set(tokenize(text))) / len(question_terms)
+def features(question: str, hit: Hit, weights: dict[str, float] | None = None) -> tuple[float, float]:
+    """What confidence rests on: the clause's cosine to the question, and the share of the question's weight
+    (IDF; words the corpus never uses weigh most) that the clause and its headings hold."""
+    terms = set(tokenize(question))
+    return hit.dense, _weighted(terms, " ".join((*hit.clause.headings, hit.clause.text)), weights)
 
 
-def confidence(question: str, hit: Hit) -> float:
-    """How sure regkb is that the clause answers the question, in [0, 1]."""
+def confidence(question: str, hit: Hit, weights: dict[str, float] | None = None) -> float:
+    """The probability that the clause answers the question: a logistic model per vector space over
+    `features`, fitted by `python -m bench.calibrate` on the development questions."""
     if "reference" in hit.found_by:
         return 1.0  # the question named this very clause
-    terms = set(tokenize(question))
-    cover = _coverage(terms, " ".join((*hit.clause.headings[-1:], hit.clause.text)))
-    semantic = min(max((hit.dense - 0.15) / 0.45, 0.0), 1.0)
-    return round(0.5 * semantic + 0.5 * cover, 3)
+    dense, cover = features(question, hit, weights)
+    bias, w_dense, w_cover = CALIBRATION[hit.space]
+    return round(1.0 / (1.0 + math.exp(-(bias + w_dense * dense + w_cover * cover))), 3)
 
 
 def _sentences(text: str) -> list[str]:
@@ -136,7 +139,7 @@ def disagreements(question: str, best: Hit, responsible: list[str], others: list
     """Other documents that answer about as well and name a different party: worth a human look."""
     out = []
     for hit in others[:3]:
-        if hit.clause.doc_id == best.clause.doc_id or confidence(question, hit) < conf - 0.1:
+        if hit.clause.doc_id == best.clause.doc_id or confidence(question, hit, idf) < conf - 0.1:
             continue
         theirs = responsible_for(hit.clause, duty_sentence(question, hit.clause.text, idf), question, idf)
         if theirs and not (_canonical_set(theirs) & _canonical_set(responsible)):
@@ -154,7 +157,7 @@ def compose(question: str, hits: list[Hit], *, lang: str, threshold: float = ABS
     if not hits:
         return Answer(NOT_FOUND[lang], [], True, 0.0, [])
     best = hits[0]
-    conf = confidence(question, best)
+    conf = confidence(question, best, idf)
     if conf < threshold:
         return Answer(NOT_FOUND[lang], [], True, conf, hits)
     duty = duty_sentence(question, best.clause.text, idf)

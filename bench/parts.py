@@ -8,7 +8,7 @@ from index import generations
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
 from index.manifest import Manifest
-from index.search import dense_candidates, lexical_candidates, lexical_scores
+from index.search import dense_candidates, embed_question, lexical_candidates, lexical_scores
 
 
 def _open(index: Path) -> KnowledgeBase:
@@ -23,12 +23,12 @@ def _ids(kb: KnowledgeBase, rows: list[int]) -> list[str]:
 
 
 def rank_dense(index: Path, questions: Sequence[str], k: int) -> list[list[str]]:
-    """Clause ids per question by cosine similarity alone."""
+    """Clause ids per question by cosine similarity alone (Chinese questions in the Chinese space, if any)."""
     kb = _open(index)
-    queries = kb.embedder.encode(list(questions))
     out = []
-    for query in queries:
-        found = dense_candidates(kb, query, k)
+    for question in questions:
+        query, space = embed_question(kb, question)
+        found = dense_candidates(kb, query, k, space=space)
         out.append(_ids(kb, sorted(found, key=found.__getitem__, reverse=True)))
     return out
 

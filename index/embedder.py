@@ -89,7 +89,7 @@ class Embedder:
 
     @property
     def dim(self) -> int:
-        model = self._models.get(self.precision) or self.model
+        model = self._models.get(self.precision) or self._models.get("fp32") or self._load(self.precision)
         dim = model.get_embedding_dimension()  # type: ignore[attr-defined]
         return int(dim) if dim else int(self.encode(["x"]).shape[1])
 

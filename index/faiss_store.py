@@ -1,6 +1,8 @@
 """FAISS behind the vector-store seam: exact search while small, HNSW once the corpus is large."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import faiss
@@ -12,6 +14,21 @@ FLAT_LIMIT = 200_000  # exact search stays under ~100 ms on two cores up to abou
 HNSW_M = 32
 HNSW_EF_SEARCH = 128
 FILE = "vectors.faiss"
+# below FAISS's own BLAS threshold one thread is faster: waking a second, passively waiting OpenMP thread for one
+# question cost 28 ms against 10 ms on one thread at 100k clauses (bench/speed.py)
+SERIAL_BELOW = 20
+
+
+@contextmanager
+def _serial(serial: bool) -> Iterator[None]:
+    threads = faiss.omp_get_max_threads()
+    if serial:
+        faiss.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        if serial:
+            faiss.omp_set_num_threads(threads)
 
 
 class FaissStore(VectorStore):
@@ -19,25 +36,26 @@ class FaissStore(VectorStore):
 
     backend = "faiss"
 
-    def __init__(self, index: faiss.Index) -> None:
+    def __init__(self, index: faiss.Index, file: str = FILE) -> None:
         self.index = index
+        self.file = file
 
     @classmethod
-    def new(cls, dim: int, *, expected: int = 0) -> FaissStore:
+    def new(cls, dim: int, *, expected: int = 0, file: str = FILE) -> FaissStore:
         if expected >= FLAT_LIMIT:
             index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
             index.hnsw.efConstruction = 80
             index.hnsw.efSearch = HNSW_EF_SEARCH
         else:
             index = faiss.IndexFlatIP(dim)
-        return cls(index)
+        return cls(index, file)
 
     @classmethod
-    def load(cls, folder: Path) -> FaissStore:
-        index = faiss.read_index(str(folder / FILE))
+    def load(cls, folder: Path, file: str = FILE) -> FaissStore:
+        index = faiss.read_index(str(folder / file))
         if isinstance(index, faiss.IndexHNSWFlat):
             index.hnsw.efSearch = HNSW_EF_SEARCH
-        return cls(index)
+        return cls(index, file)
 
     def add(self, vectors: np.ndarray) -> None:
         if len(vectors):
@@ -47,6 +65,10 @@ class FaissStore(VectorStore):
                ) -> tuple[np.ndarray, np.ndarray]:
         queries = np.ascontiguousarray(queries, dtype=np.float32)
         k = max(1, min(k, self.count()))
+        with _serial(len(queries) < SERIAL_BELOW):
+            return self._search(queries, k, allowed)
+
+    def _search(self, queries: np.ndarray, k: int, allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         if allowed is None:
             scores, rows = self.index.search(queries, k)
         else:
@@ -68,10 +90,11 @@ class FaissStore(VectorStore):
         return self.index.reconstruct_batch(rows)
 
     def save(self, folder: Path) -> list[Path]:
-        path = folder / FILE
+        path = folder / self.file
         faiss.write_index(self.index, str(path))
         return [path]
 
     def describe(self) -> dict[str, object]:
         kind = "hnsw" if isinstance(self.index, faiss.IndexHNSWFlat) else "flat"
-        return {"backend": self.backend, "type": kind, "dim": int(self.index.d), "count": self.count()}
+        return {"backend": self.backend, "type": kind, "dim": int(self.index.d), "count": self.count(),
+                "file": self.file}

@@ -12,6 +12,7 @@ from index.manifest import Manifest
 from index.store import FILE as STORE_FILE
 from index.store import ClauseStore, DocRecord
 from index.vectors import VectorStore, load_store
+from index.zh_embedder import zh_embedder
 from ingest.types import Clause
 
 
@@ -31,6 +32,10 @@ class _Generation:
         self.docs = {d.doc_id: d for d in self.store.documents()}
         self.vectors: VectorStore = load_store(str(self.manifest.vectors["backend"]), folder)
         self.lexical = LexicalIndex.load(folder)
+        # Chinese clauses' second space, searched by Chinese questions with the model that built it
+        self.zh = zh_embedder(self.manifest.model_zh)
+        self.vectors_zh = (load_store(str(self.manifest.vectors["backend"]), folder, "zh")
+                           if self.zh is not None else None)
 
 
 class KnowledgeBase:

@@ -97,6 +97,14 @@ class LexicalIndex:
         df = np.asarray([indptr[vocab[t] + 1] - indptr[vocab[t]] for t in known], dtype=np.float64)
         return dict(zip(known, idf_of(df, self._count).tolist(), strict=True))
 
+    def weights(self, terms: list[str]) -> dict[str, float]:
+        """IDF of each term, and for a term no clause holds the IDF of a term in no clause (the rarest)."""
+        from index.rerank import idf_of
+
+        known = self.idf(terms)
+        unseen = float(idf_of(np.zeros(1), self._count)[0])
+        return {t: known.get(t, unseen) for t in dict.fromkeys(terms)}
+
     def scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 score of every row for the query tokens."""
         if self.bm25 is None or not tokens:

@@ -28,6 +28,8 @@ class Manifest:
     clauses: int
     files: dict[str, dict[str, object]] = field(default_factory=dict)
     precision: str = ""
+    model_zh: str = ""  # the second space for Chinese clauses ("" when none): index/zh_embedder.py
+    dim_zh: int = 0
     format: int = FORMAT
     created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 

@@ -35,6 +35,7 @@ class Hit:
     dense: float = 0.0  # cosine similarity to the question
     lexical: float = 0.0  # BM25 score
     found_by: tuple[str, ...] = field(default_factory=tuple)
+    space: str = ""  # the vector space `dense` was measured in: "" the main model, "zh" the Chinese one
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:
@@ -54,10 +55,21 @@ def allowed_rows(kb: KnowledgeBase, filters: Filters | None) -> np.ndarray | Non
 
 
 def dense_candidates(kb: KnowledgeBase, query: np.ndarray, pool: int,
-                     allowed: np.ndarray | None = None) -> dict[int, float]:
-    """Row -> cosine similarity for the `pool` nearest clauses of an embedded question."""
-    scores, rows = kb.gen.vectors.search(query.reshape(1, -1), pool, allowed=allowed)
-    return {int(r): float(s) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0}
+                     allowed: np.ndarray | None = None, space: str = "") -> dict[int, float]:
+    """Row -> cosine similarity for the `pool` nearest clauses of an embedded question.
+
+    In the Chinese space, rows of other languages hold zero vectors: they are no candidates."""
+    store = kb.gen.vectors_zh if space == "zh" and kb.gen.vectors_zh is not None else kb.gen.vectors
+    scores, rows = store.search(query.reshape(1, -1), pool, allowed=allowed)
+    return {int(r): float(s) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0 and (s > 0 or not space)}
+
+
+def embed_question(kb: KnowledgeBase, question: str) -> tuple[np.ndarray, str]:
+    """The question's vector and the space it lives in: Chinese questions use the Chinese space when there is one."""
+    gen = kb.gen
+    if gen.zh is not None and gen.vectors_zh is not None and lang_of(question) == "zh":
+        return gen.zh.encode([question])[0], "zh"
+    return kb.embedder.encode([question])[0], ""
 
 
 def lexical_scores(kb: KnowledgeBase, question: str, allowed: np.ndarray | None = None) -> np.ndarray:
@@ -81,7 +93,8 @@ class Ranking:
 
     fusion: str = "weighted"  # weighted | rrf
     dense_weight_en: float = 0.6  # share of the dense score in the fused score, English questions
-    dense_weight_zh: float = 0.1  # … and Chinese ones, where the default model knows little Chinese
+    dense_weight_zh: float = 0.6  # … and Chinese ones, in the Chinese space (index/zh_embedder.py)
+    dense_weight_zh_main: float = 0.1  # … Chinese ones without a Chinese space: the default model knows little
     pool: int = 100
     rerank_depth: int = 30  # how many fused candidates the second stage re-scores (0: none)
     coverage_weight: float = 0.5
@@ -123,25 +136,29 @@ def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | N
     if n == 0 or not question.strip() or (allowed is not None and len(allowed) == 0):
         return []
     pool = min(n, max(ranking.pool, k))
-    query = kb.embedder.encode([question])[0]
-    dense = dense_candidates(kb, query, pool, allowed)
+    query, space = embed_question(kb, question)
+    dense = dense_candidates(kb, query, pool, allowed, space)
+    if not dense and space:  # no Chinese clause among those allowed: ask the main space
+        query, space = kb.embedder.encode([question])[0], ""
+        dense = dense_candidates(kb, query, pool, allowed)
     lex_scores = lexical_scores(kb, question, allowed)
     lexical = lexical_candidates(lex_scores, pool)
     missing = [r for r in lexical if r not in dense]
     if missing:  # every candidate gets its true cosine: for fusion, and for honest confidence
-        vecs = gen.vectors.vectors(np.asarray(missing))
+        vecs = (gen.vectors_zh if space == "zh" else gen.vectors).vectors(np.asarray(missing))
         dense |= {r: float(v @ query) for r, v in zip(missing, vecs, strict=True)}
     found_by = {r: tuple(name for name, found in (("dense", r not in missing), ("lexical", lex_scores[r] > 0))
                          if found) for r in dense}
     if ranking.fusion == "rrf":
         fused = fuse_rrf({r: dense[r] for r in dense if r not in missing}, lexical)
     else:
-        alpha = ranking.dense_weight_zh if lang_of(question) == "zh" else ranking.dense_weight_en
+        alpha = (ranking.dense_weight_en if lang_of(question) != "zh" else
+                 ranking.dense_weight_zh if space == "zh" else ranking.dense_weight_zh_main)
         fused = fuse_weighted(dense, {r: float(lex_scores[r]) for r in dense}, alpha)
     fused = _second_stage(kb, question, fused, ranking)
     best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
     clauses = gen.store.by_rows(best)
-    return [Hit(c, fused[r], dense[r], float(lex_scores[r]), found_by[r])
+    return [Hit(c, fused[r], dense[r], float(lex_scores[r]), found_by[r], space)
             for r, c in zip(best, clauses, strict=True)]
 
 

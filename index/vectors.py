@@ -41,19 +41,20 @@ class VectorStore(ABC):
         """Settings worth recording in the manifest."""
 
 
-def create_store(backend: str, dim: int, *, expected: int = 0) -> VectorStore:
-    """A new, empty store of the configured backend sized for `expected` vectors."""
+def create_store(backend: str, dim: int, *, expected: int = 0, name: str = "") -> VectorStore:
+    """A new, empty store of the configured backend sized for `expected` vectors; `name` tells a second
+    vector space of the same rows ("zh") from the main one."""
     if backend == "faiss":
-        from index.faiss_store import FaissStore
+        from index.faiss_store import FILE, FaissStore
 
-        return FaissStore.new(dim, expected=expected)
+        return FaissStore.new(dim, expected=expected, file=f"vectors-{name}.faiss" if name else FILE)
     raise ValueError(f"unknown vector backend {backend!r} (known: faiss)")
 
 
-def load_store(backend: str, folder: Path) -> VectorStore:
-    """The store saved in `folder` by the named backend."""
+def load_store(backend: str, folder: Path, name: str = "") -> VectorStore:
+    """The store saved in `folder` by the named backend (`name`: a second vector space)."""
     if backend == "faiss":
-        from index.faiss_store import FaissStore
+        from index.faiss_store import FILE, FaissStore
 
-        return FaissStore.load(folder)
+        return FaissStore.load(folder, f"vectors-{name}.faiss" if name else FILE)
     raise ValueError(f"unknown vector backend {backend!r} (known: faiss)")

@@ -17,6 +17,7 @@ from index.recipe import EMBED_RECIPE, embed_text, lexical_text, text_hash
 from index.store import FILE as STORE_FILE
 from index.store import ClauseStore, DocRecord, clause_values
 from index.vectors import VectorStore, create_store, load_store
+from index.zh_embedder import ZhEmbedder
 from ingest.types import Clause
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -37,9 +38,10 @@ class IndexWriter:
     """
 
     def __init__(self, index_dir: Path, embedder: Embedder, *, backend: str = "faiss",
-                 rebuild: bool = False, lock_timeout: float = 600.0) -> None:
+                 rebuild: bool = False, lock_timeout: float = 600.0, zh: ZhEmbedder | None = None) -> None:
         self.index_dir = index_dir
         self.embedder = embedder
+        self.zh = zh
         self.backend = backend
         self.rebuild = rebuild
         self._lock = generations.WriterLock(index_dir, timeout=lock_timeout)
@@ -60,7 +62,7 @@ class IndexWriter:
                 self._old_manifest.check_model(self.embedder.name)
                 self._old = ClauseStore(self._live / STORE_FILE)
                 self._known = {d.doc_id: d for d in self._old.documents()}
-                if self._stale_recipe():
+                if self._stale_recipe() or self._old_manifest.model_zh != self._zh_name:
                     self._requeue_all()
         except BaseException:
             self._lock.__exit__()
@@ -70,6 +72,10 @@ class IndexWriter:
     def _stale_recipe(self) -> bool:
         held = self._old_manifest
         return held is not None and (held.embed_recipe, held.lexical_recipe) != (EMBED_RECIPE, LEXICAL_RECIPE)
+
+    @property
+    def _zh_name(self) -> str:
+        return self.zh.name if self.zh else ""
 
     def _requeue_all(self) -> None:
         """Pass every held document through again: the way clauses become text has changed since they went in.
@@ -130,16 +136,25 @@ class IndexWriter:
     def _build(self, folder: Path, progress: Progress | None) -> None:
         store = ClauseStore.create(folder)
         old = self._old_vectors()
+        old_zh = self._old_vectors("zh") if old is not None and self.zh else None
         keep = [d for d in self._known if d not in self._pending and d not in self._removed]
         old_rows = store.carry_over(self._live / STORE_FILE, keep) if self._live and old is not None else []
-        parts = [old[np.asarray(old_rows, dtype=np.int64)]] if old is not None else []
-        parts.append(self._write_pending(store, len(old_rows), old, progress))
+        carried = np.asarray(old_rows, dtype=np.int64)
+        parts = [old[carried]] if old is not None else []
+        parts_zh = [old_zh[carried]] if old_zh is not None else []
+        new, new_zh = self._write_pending(store, len(old_rows), old, old_zh, progress)
+        parts.append(new)
+        parts_zh.append(new_zh)
         generations.checkpoint("after-embedding")
         store.commit()
         vectors = np.concatenate(parts) if parts else np.zeros((0, self.dim), np.float32)
         vstore = create_store(self.backend, self.dim, expected=len(vectors))
         vstore.add(vectors)
         files = [folder / STORE_FILE, *vstore.save(folder)]
+        if self.zh:  # the Chinese space holds every row (zeros for clauses in other languages)
+            zstore = create_store(self.backend, self.zh.dim, expected=len(vectors), name="zh")
+            zstore.add(np.concatenate(parts_zh))
+            files += zstore.save(folder)
         generations.checkpoint("after-vectors")
         if progress:
             progress("lexical index", 0, 1)
@@ -148,16 +163,20 @@ class IndexWriter:
         store.close()
         manifest.save(folder)
 
-    def _old_vectors(self) -> np.ndarray | None:
-        """Every vector of the live generation, by row (None when starting afresh)."""
+    def _old_vectors(self, space: str = "") -> np.ndarray | None:
+        """Every vector of the live generation in one space, by row (None when starting afresh)."""
         if self._old is None or self._live is None:
             return None
-        held = load_store(self.backend, self._live)
+        if space and (self._old_manifest is None or self._old_manifest.model_zh != self._zh_name):
+            return None
+        held = load_store(self.backend, self._live, space)
         return held.vectors(np.arange(held.count()))
 
     def _write_pending(self, store: ClauseStore, first_row: int, old: np.ndarray | None,
-                       progress: Progress | None) -> np.ndarray:
-        """Insert pending documents' clauses; embed texts the old generation does not already hold."""
+                       old_zh: np.ndarray | None, progress: Progress | None) -> tuple[np.ndarray, np.ndarray]:
+        """Insert pending documents' clauses; embed texts the old generation does not already hold.
+
+        Returns the new rows' vectors in the main space and in the Chinese space (empty without one)."""
         clauses = [c for p in self._pending.values() for c in p.clauses]
         texts = [embed_text(c) for c in clauses]
         hashes = [text_hash(t) for t in texts]
@@ -176,6 +195,7 @@ class IndexWriter:
                     progress("embedding", done[0], len(todo))
 
             vectors[todo] = self.embedder.encode_documents([texts[i] for i in todo], progress=step)
+        vectors_zh = self._embed_zh(clauses, texts, hashes, reusable, old_zh, progress)
         row = first_row
         for pending in self._pending.values():
             store.put_document(pending.record)
@@ -185,11 +205,35 @@ class IndexWriter:
                                             tokenize(lexical_text(clause))))
                 row += 1
             store.put_clauses(values)
-        return vectors
+        return vectors, vectors_zh
+
+    def _embed_zh(self, clauses: list[Clause], texts: list[str], hashes: list[str], reusable: dict[str, int],
+                  old_zh: np.ndarray | None, progress: Progress | None) -> np.ndarray:
+        """Chinese-space vectors of the new rows: Chinese clauses only, reusing those the old generation holds."""
+        if not self.zh:
+            return np.zeros((len(clauses), 0), dtype=np.float32)
+        out = np.zeros((len(clauses), self.zh.dim), dtype=np.float32)
+        chinese = [i for i, c in enumerate(clauses) if c.lang == "zh"]
+        reuse = [i for i in chinese if old_zh is not None and hashes[i] in reusable]
+        if reuse and old_zh is not None:
+            out[reuse] = old_zh[[reusable[hashes[i]] for i in reuse]]
+        reused = set(reuse)
+        todo = [i for i in chinese if i not in reused]
+        if todo:
+            done = [0]
+
+            def step(n: int) -> None:
+                done[0] += n
+                if progress:
+                    progress("embedding (Chinese)", done[0], len(todo))
+
+            out[todo] = self.zh.encode_documents([texts[i] for i in todo], progress=step)
+        return out
 
     def _manifest(self, store: ClauseStore, vstore: VectorStore, folder: Path, files: list[Path]) -> Manifest:
         return Manifest(
             model=self.embedder.name, dim=self.dim, embed_recipe=EMBED_RECIPE,
             lexical_recipe=LEXICAL_RECIPE, vectors=vstore.describe(), documents=len(store.documents()),
             clauses=store.count(), files=describe_files(folder, files), precision=self.embedder.precision,
+            model_zh=self._zh_name, dim_zh=self.zh.dim if self.zh else 0,
         )

