@@ -45,13 +45,14 @@ SETS = {"obliqa-dev": (OUT / "obliqa" / "index", obliqa_dev), "stard": (OUT / "s
 
 VARIANTS: dict[str, Ranking] = {
     "rrf (dense + BM25)": Ranking(fusion="rrf", rerank_depth=0),
-    "weighted, dense en 0.5 / zh 0.5": Ranking(dense_weight_en=0.5, dense_weight_zh=0.5, rerank_depth=0),
-    "weighted, dense en 0.5 / zh 0.1": Ranking(dense_weight_en=0.5, dense_weight_zh=0.1, rerank_depth=0),
-    "weighted, dense en 0.4 / zh 0.1": Ranking(dense_weight_en=0.4, dense_weight_zh=0.1, rerank_depth=0),
-    "+ rerank: coverage 0.2": Ranking(coverage_weight=0.2, pair_weight=0.0),
-    "+ rerank: coverage 0.2, pairs 0.1": Ranking(coverage_weight=0.2, pair_weight=0.1),
-    "+ rerank: coverage 0.3, pairs 0.2 (default)": DEFAULT_RANKING,
-    "+ rerank depth 50": Ranking(rerank_depth=50),
+    "weighted fusion, no second stage": Ranking(rerank_depth=0),
+    "weighted, dense share en 0.5": Ranking(dense_weight_en=0.5),
+    "weighted, dense share zh 0.6": Ranking(dense_weight_zh=0.6),
+    "+ second stage: IDF coverage only": Ranking(pair_weight=0.0, pair_weight_zh=0.0),
+    "+ second stage: coverage and adjacent pairs (default)": DEFAULT_RANKING,
+    "+ second stage, Chinese weighted as English": Ranking(coverage_weight_zh=0.5, pair_weight_zh=0.4),
+    "+ second stage depth 50": Ranking(rerank_depth=50),
+    "candidate pool 200": Ranking(pool=200),
 }
 
 

@@ -93,12 +93,14 @@ class Ranking:
 
     fusion: str = "weighted"  # weighted | rrf
     dense_weight_en: float = 0.6  # share of the dense score in the fused score, English questions
-    dense_weight_zh: float = 0.6  # … and Chinese ones, in the Chinese space (index/zh_embedder.py)
+    dense_weight_zh: float = 0.8  # … and Chinese ones, in the Chinese space (index/zh_embedder.py)
     dense_weight_zh_main: float = 0.1  # … Chinese ones without a Chinese space: the default model knows little
     pool: int = 100
     rerank_depth: int = 30  # how many fused candidates the second stage re-scores (0: none)
     coverage_weight: float = 0.5
     pair_weight: float = 0.4
+    coverage_weight_zh: float = 0.2  # laypeople's Chinese shares few words with the law: lean on meaning instead
+    pair_weight_zh: float = 0.1
 
 
 DEFAULT_RANKING = Ranking()
@@ -168,7 +170,9 @@ def _second_stage(kb: KnowledgeBase, question: str, fused: dict[int, float], ran
         return fused
     head = sorted(fused, key=fused.__getitem__, reverse=True)[: ranking.rerank_depth]
     terms = tokenize(question)
+    zh = lang_of(question) == "zh"
     rescored = rerank(terms, head, fused, kb.gen.store.tokens_of(head), kb.gen.lexical.idf(terms),
-                      weight=ranking.coverage_weight, pair_weight=ranking.pair_weight)
+                      weight=ranking.coverage_weight_zh if zh else ranking.coverage_weight,
+                      pair_weight=ranking.pair_weight_zh if zh else ranking.pair_weight)
     floor = min(rescored.values()) - 1.0  # the rest stay below every re-scored candidate
     return {r: rescored.get(r, floor + fused[r] * 1e-3) for r in fused}
