@@ -6,8 +6,9 @@ import re
 _CN = "零〇一二三四五六七八九十百千两"
 _GAP = r"(?=[\s\u3000]|$)"
 
-ZH_PART = re.compile(rf"^(?:#+\s*)?第([{_CN}\d]+)(编|章|节){_GAP}")
-ZH_ARTICLE = re.compile(rf"^第([{_CN}\d]+)条(?:之([{_CN}]+))?{_GAP}")
+_NUMBER = rf"(\d+|[{_CN}]+)"  # digits or Chinese numerals, never a mix ('第一1条' is no article)
+ZH_PART = re.compile(rf"^(?:#+\s*)?第{_NUMBER}(编|章|节){_GAP}")
+ZH_ARTICLE = re.compile(rf"^第{_NUMBER}条(?:之([{_CN}]+))?{_GAP}")
 ZH_ITEM = re.compile(rf"^[（(]([{_CN}]+)[）)]")
 US_SECTION = re.compile(r"^(?:#+\s*)?§+\s*(\d+[A-Za-z]*(?:[-–]\d+[A-Za-z]*)?)\.?")
 PAREN = re.compile(r"^(?:#+\s*)?\(([a-z]{1,3}|[A-Z]{1,3}|\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6})\)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ingest.structure.markers import strip_hashes
 from ingest.structure.paragraphs import Paragraph
 
 HEADING_CAP = 300
@@ -79,6 +80,8 @@ class Tree:
 
 
 def _trim(p: Paragraph, skip: int) -> Paragraph:
+    """The paragraph without its heading marks: at most the '#'s and spaces it really has ('####§ 2' keeps '§')."""
+    skip = min(skip, strip_hashes(p.text)[1])
     if not skip:
         return p
     text = p.text[skip:]

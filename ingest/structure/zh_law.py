@@ -112,7 +112,9 @@ class ChineseLaw:
 
 
 def _cn(digits: str) -> str:
-    return int_to_cn(int(digits))
+    """The number in Chinese numerals, as citations write it; as written when outside 1..9999 ('（零）')."""
+    value = int(digits)
+    return int_to_cn(value) if 0 < value < 10000 else digits
 
 
 def _bare_title(text: str) -> bool:
