@@ -2,8 +2,10 @@
 and near-identical duties that two documents give to different actors."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -43,7 +45,13 @@ class ResponsibilityMap:
 
     duties: list[Duty]
     vacuum: list[Clause] = field(default_factory=list)
-    conflicts: list[dict[str, object]] = field(default_factory=list)
+    find_conflicts: Callable[[], list[dict[str, object]]] = field(default=list, repr=False)
+
+    @functools.cached_property
+    def conflicts(self) -> list[dict[str, object]]:
+        """Near-identical duties given to different actors: a search per duty clause, so only when asked
+        (at 100,000 clauses it took most of 13 s and 530 MB of the app's start-up)."""
+        return self.find_conflicts()
 
     def actors(self) -> list[tuple[str, int]]:
         """Canonical actors with how many duties each holds, most first."""
@@ -144,5 +152,6 @@ def responsibility_map(kb: KnowledgeBase) -> ResponsibilityMap:
         clauses = list(kb.gen.store.all_clauses())
         rows = kb.gen.store.row_map()
         vacuum = [c for c in clauses if not c.actors and _UNOWNED.search(c.text) and c.kind != "preamble"]
-        _CACHE[key] = ResponsibilityMap(_duties(clauses), vacuum, _conflicts(kb, clauses, rows))
+        gen = kb.pinned()  # the conflicts are worked out later, from this generation
+        _CACHE[key] = ResponsibilityMap(_duties(clauses), vacuum, lambda: _conflicts(gen, clauses, rows))
     return _CACHE[key]
