@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,19 +182,8 @@ class IndexWriter:
         hashes = [text_hash(t) for t in texts]
         reusable = self._old.embed_hashes() if self._old is not None and old is not None else {}
         vectors = np.zeros((len(clauses), self.dim), dtype=np.float32)
-        reuse = [i for i, h in enumerate(hashes) if h in reusable]
-        if reuse and old is not None:
-            vectors[reuse] = old[[reusable[hashes[i]] for i in reuse]]
-        todo = [i for i, h in enumerate(hashes) if h not in reusable]
-        if todo:
-            done = [0]
-
-            def step(n: int) -> None:
-                done[0] += n
-                if progress:
-                    progress("embedding", done[0], len(todo))
-
-            vectors[todo] = self.embedder.encode_documents([texts[i] for i in todo], progress=step)
+        _fill(vectors, range(len(clauses)), texts, hashes, reusable, old, self.embedder.encode_documents,
+              "embedding", progress)
         vectors_zh = self._embed_zh(clauses, texts, hashes, reusable, old_zh, progress)
         row = first_row
         for pending in self._pending.values():
@@ -214,20 +203,8 @@ class IndexWriter:
             return np.zeros((len(clauses), 0), dtype=np.float32)
         out = np.zeros((len(clauses), self.zh.dim), dtype=np.float32)
         chinese = [i for i, c in enumerate(clauses) if c.lang == "zh"]
-        reuse = [i for i in chinese if old_zh is not None and hashes[i] in reusable]
-        if reuse and old_zh is not None:
-            out[reuse] = old_zh[[reusable[hashes[i]] for i in reuse]]
-        reused = set(reuse)
-        todo = [i for i in chinese if i not in reused]
-        if todo:
-            done = [0]
-
-            def step(n: int) -> None:
-                done[0] += n
-                if progress:
-                    progress("embedding (Chinese)", done[0], len(todo))
-
-            out[todo] = self.zh.encode_documents([texts[i] for i in todo], progress=step)
+        _fill(out, chinese, texts, hashes, reusable, old_zh, self.zh.encode_documents, "embedding (Chinese)",
+              progress)
         return out
 
     def _manifest(self, store: ClauseStore, vstore: VectorStore, folder: Path, files: list[Path]) -> Manifest:
@@ -237,3 +214,23 @@ class IndexWriter:
             clauses=store.count(), files=describe_files(folder, files), precision=self.embedder.precision,
             model_zh=self._zh_name, dim_zh=self.zh.dim if self.zh else 0,
         )
+
+
+def _fill(out: np.ndarray, rows: Sequence[int], texts: list[str], hashes: list[str], reusable: dict[str, int],
+          old: np.ndarray | None, encode: Callable[..., np.ndarray], stage: str, progress: Progress | None) -> None:
+    """Vectors for `rows` of `out`: the old generation's where it holds the same text, else freshly encoded."""
+    reuse = [i for i in rows if old is not None and hashes[i] in reusable]
+    if reuse and old is not None:
+        out[reuse] = old[[reusable[hashes[i]] for i in reuse]]
+    reused = set(reuse)
+    todo = [i for i in rows if i not in reused]
+    if not todo:
+        return
+    done = [0]
+
+    def step(n: int) -> None:
+        done[0] += n
+        if progress:
+            progress(stage, done[0], len(todo))
+
+    out[todo] = encode([texts[i] for i in todo], progress=step)
