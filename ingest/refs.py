@@ -9,7 +9,7 @@ from ingest.text import cn_to_int
 from ingest.types import Clause
 
 _CN = "零〇一二三四五六七八九十百千两"
-_NUM = rf"[{_CN}\d]+"
+_NUM = rf"(?:\d+|[{_CN}]+)"  # digits or numerals, never a mix ('第十1条' is no reference)
 ZH_REF = re.compile(
     rf"(?:《(?P<quoted>[^》]{{2,40}})》|(?P<bare>(?:中华人民共和国)?[\u4e00-\u9fff]{{1,24}}?(?:法典|法|条例|规定|办法|细则))"
     rf"|(?P<self>本法|本条例|本规定|本办法|本细则))?"

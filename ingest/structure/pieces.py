@@ -7,7 +7,7 @@ from dataclasses import replace
 from ingest.text import lang_of
 from ingest.types import Clause, Document
 
-_BREAK = re.compile(r"\n\s*\n|\n|(?<=[。！？；.!?;])\s*")
+_BREAK = re.compile(r"\n\s*\n|\n|(?<=[。！？；])\s*|(?<=[.!?;])\s+")  # '1.2' and 'U.S.C.' are no sentence ends
 
 
 def _cut_points(text: str, max_chars: int) -> list[int]:
