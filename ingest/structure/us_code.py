@@ -19,6 +19,14 @@ def looks_like(paras: list[Paragraph]) -> bool:
     return any(heading_depth(p.text) and US_SECTION.match(p.text) for p in paras)
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman_value(mark: str) -> int:
+    values = [_ROMAN[ch] for ch in mark.lower()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
 def _previous_letter(mark: str) -> str:
     return chr(ord(mark) - 1)
 
@@ -48,7 +56,9 @@ class _State:
             return letter
         follows_letter = len(mark) == 1 and self.last.get(letter) == _previous_letter(mark)
         inside_deeper = self.current > letter + 1 or self.current == roman
-        if follows_letter and not inside_deeper:
+        last_roman = self.last.get(roman)
+        continues_roman = _roman_value(mark) == (_roman_value(last_roman) + 1 if last_roman else 1)
+        if follows_letter and not (inside_deeper and continues_roman):  # '(c)' after '(i)' is a letter
             return letter
         if len(mark) > 1 or mark in ("i", "I") or self.last.get(roman):
             return roman

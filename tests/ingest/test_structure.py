@@ -204,3 +204,11 @@ class TestFallback:
         assert len(clauses) >= len(text) // 4000
         assert uncovered_lines(doc, clauses) == []
         assert len({c.clause_id for c in clauses}) == len(clauses)
+
+
+def test_a_letter_after_a_roman_numeral_is_a_letter_again():
+    text = ("# Title 29\n\n#### § 5. Rules\n\n(a) A.\n\n(b) B.\n\n(1) One.\n\n(A) Big.\n\n(i) Roman one.\n\n"
+            "(ii) Roman two.\n\n(c) C.\n\n(1) x\n\n(A) y\n\n(i) r1\n\n(ii) r2\n\n(iii) r3\n\n(iv) r4\n\n(v) r5\n")
+    ids = [c.clause_id.split("/", 1)[1] for c in split(text_document(text))]
+    assert "s5/c" in ids and "s5/b/1/A/c" not in ids  # '(c)' after '(ii)' is subsection (c), not roman 100
+    assert ids[-1] == "s5/c/1/A/v"  # and '(v)' after '(iv)' stays roman
