@@ -60,41 +60,41 @@ def _fragments(sentence: str, lang: str) -> list[str]:
     return [f for f in re.split(cut, sentence) if f.strip()] or [sentence]
 
 
-def _weighted(terms: set[str], text: str, idf: dict[str, float] | None) -> float:
+def _weighted(terms: set[str], text: str, weights: dict[str, float] | None) -> float:
     """Share of the question's weight the text holds; rare terms weigh more when their IDF is known."""
     if not terms:
         return 0.0
-    weight = {t: (idf or {}).get(t, 1.0) for t in terms}
+    weight = {t: (weights or {}).get(t, 1.0) for t in terms}
     total = sum(weight.values())
     return sum(weight[t] for t in terms & set(tokenize(text))) / total if total else 0.0
 
 
-def duty_sentence(question: str, text: str, idf: dict[str, float] | None = None) -> str:
+def duty_sentence(question: str, text: str, weights: dict[str, float] | None = None) -> str:
     """The sentence of a clause that holds most of the question's weight."""
     terms = set(tokenize(question))
     candidates = _sentences(text)
-    return max(candidates, key=lambda s: (_weighted(terms, s, idf), -candidates.index(s)))
+    return max(candidates, key=lambda s: (_weighted(terms, s, weights), -candidates.index(s)))
 
 
-def _walk(clause: Clause, sentence: str, question: str, idf: dict[str, float] | None
+def _walk(clause: Clause, sentence: str, question: str, weights: dict[str, float] | None
           ) -> tuple[list[str], list[str]]:
     """The clause's fragments from the one that matches the question best back to the first, and those after it."""
     everything = [f for s in _sentences(clause.text) for f in _fragments(s, clause.lang)]
     own = _fragments(sentence, clause.lang)
     terms = set(tokenize(question))
-    best = max(own, key=lambda f: (_weighted(terms, f, idf), -own.index(f)))
+    best = max(own, key=lambda f: (_weighted(terms, f, weights), -own.index(f)))
     at = next((i for i, f in enumerate(everything) if f == best), len(everything) - 1)
     return everything[at::-1], everything[at + 1:]
 
 
-def responsible_for(clause: Clause, sentence: str, question: str = "", idf: dict[str, float] | None = None
+def responsible_for(clause: Clause, sentence: str, question: str = "", weights: dict[str, float] | None = None
                     ) -> list[str]:
     """Who must act on the duty the question is about.
 
     The actor of the fragment that matches the question best, else the nearest one before it, else the one
     the clause inherits from its lead-in; for a question about a penalty or an approval, the authority that
     imposes or grants it, wherever the clause names it."""
-    back, after = _walk(clause, sentence, question, idf)
+    back, after = _walk(clause, sentence, question, weights)
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
     if wants_authority(question, clause.lang):
         for group in [*(explicit_actors(f, clause.lang) for f in back + after), inherited]:
@@ -114,7 +114,7 @@ def _from_parts(best: Hit, hits: list[Hit]) -> list[str]:
     return list(dict.fromkeys(a.text for c in inside for a in c.actors if a.how == "explicit"))[:3]
 
 
-def notes(responsible: list[str], clause: Clause, lang: str) -> list[str]:
+def notes(responsible: list[str], lang: str) -> list[str]:
     """What an official should know beside the answer: renamed bodies and duties shared between levels."""
     out: list[str] = []
     for who in responsible:
@@ -135,13 +135,13 @@ def _canonical_set(actors: list[str]) -> set[str]:
 
 
 def disagreements(question: str, best: Hit, responsible: list[str], others: list[Hit], conf: float, *, lang: str,
-                  idf: dict[str, float] | None = None) -> list[str]:
+                  weights: dict[str, float] | None = None) -> list[str]:
     """Other documents that answer about as well and name a different party: worth a human look."""
     out = []
     for hit in others[:3]:
-        if hit.clause.doc_id == best.clause.doc_id or confidence(question, hit, idf) < conf - 0.1:
+        if hit.clause.doc_id == best.clause.doc_id or confidence(question, hit, weights) < conf - 0.1:
             continue
-        theirs = responsible_for(hit.clause, duty_sentence(question, hit.clause.text, idf), question, idf)
+        theirs = responsible_for(hit.clause, duty_sentence(question, hit.clause.text, weights), question, weights)
         if theirs and not (_canonical_set(theirs) & _canonical_set(responsible)):
             where = hit.clause.cite or hit.clause.clause_id
             out.append(f"{where}另规定由{'、'.join(theirs)}负责" if lang == "zh" else
@@ -150,25 +150,25 @@ def disagreements(question: str, best: Hit, responsible: list[str], others: list
 
 
 def compose(question: str, hits: list[Hit], *, lang: str, threshold: float = ABSTAIN_BELOW,
-            idf: dict[str, float] | None = None) -> Answer:
+            weights: dict[str, float] | None = None) -> Answer:
     """The answer to `question` drawn from `hits` (best first), or an honest abstention.
 
-    `idf` weighs the question's terms by rarity when choosing the sentence and the party (plain counts without it)."""
+    `weights` (IDF per question term) favours rare terms when choosing the sentence and the party."""
     if not hits:
         return Answer(NOT_FOUND[lang], [], True, 0.0, [])
     best = hits[0]
-    conf = confidence(question, best, idf)
+    conf = confidence(question, best, weights)
     if conf < threshold:
         return Answer(NOT_FOUND[lang], [], True, conf, hits)
-    duty = duty_sentence(question, best.clause.text, idf)
-    responsible = responsible_for(best.clause, duty, question, idf) or _from_parts(best, hits)
+    duty = duty_sentence(question, best.clause.text, weights)
+    responsible = responsible_for(best.clause, duty, question, weights) or _from_parts(best, hits)
     who = "、".join(responsible) if lang == "zh" else "; ".join(responsible)
     source = best.clause.cite or best.clause.clause_id
     if lang == "zh":
         text = f"{who}：{duty}（{source}）" if who else f"{duty}（{source}）"
     else:
         text = f"{who}: {duty} ({source})" if who else f"{duty} ({source})"
-    said = notes(responsible, best.clause, lang)
+    said = notes(responsible, lang)
     if "reference" not in best.found_by:
-        said += disagreements(question, best, responsible, hits[1:], conf, lang=lang, idf=idf)
+        said += disagreements(question, best, responsible, hits[1:], conf, lang=lang, weights=weights)
     return Answer(text, responsible, False, conf, hits, said)

@@ -127,7 +127,7 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     kb.refresh()
     kb = kb.pinned()
     hits = with_named(kb, question, search(kb, question, k=k, filters=filters), k)
-    return compose(question, hits, lang=lang_of(question), idf=kb.gen.lexical.weights(tokenize(question)))
+    return compose(question, hits, lang=lang_of(question), weights=kb.gen.lexical.weights(tokenize(question)))
 
 
 def duties_of(kb: KnowledgeBase, actor: str) -> list[Duty]:
