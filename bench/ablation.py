@@ -43,15 +43,22 @@ def dev_questions() -> tuple[list[str], list[set[str]]]:
 SETS = {"obliqa-dev": (OUT / "obliqa" / "index", obliqa_dev), "stard": (OUT / "stard" / "index", stard),
         "dev-questions": (OUT / "corpus" / "index", dev_questions)}
 
+_PLAIN = {"lexical_pairs_en": 0.0, "document_weight_en": 0.0}  # term BM25 only, no document prior
 VARIANTS: dict[str, Ranking] = {
-    "rrf (dense + BM25)": Ranking(fusion="rrf", rerank_depth=0),
-    "weighted fusion, no second stage": Ranking(rerank_depth=0),
-    "weighted, dense share en 0.5": Ranking(dense_weight_en=0.5),
-    "weighted, dense share zh 0.6": Ranking(dense_weight_zh=0.6),
-    "+ second stage: IDF coverage only": Ranking(pair_weight=0.0, pair_weight_zh=0.0),
-    "+ second stage: coverage and adjacent pairs (default)": DEFAULT_RANKING,
-    "+ second stage, Chinese weighted as English": Ranking(coverage_weight_zh=0.5, pair_weight_zh=0.4),
-    "+ second stage depth 50": Ranking(rerank_depth=50),
+    "rrf (dense + BM25)": Ranking(fusion="rrf", rerank_depth=0, **_PLAIN),
+    "weighted fusion, no second stage": Ranking(rerank_depth=0, **_PLAIN),
+    "+ second stage: IDF coverage only": Ranking(pair_weight=0.0, pair_weight_zh=0.0, **_PLAIN),
+    "+ second stage: coverage and adjacent pairs": Ranking(**_PLAIN),
+    "+ adjacent-pair BM25 in the lexical channel": Ranking(document_weight_en=0.0),
+    "+ document prior (default)": DEFAULT_RANKING,
+    "default, dense share en 0.5": Ranking(dense_weight_en=0.5),
+    "default, dense share zh 0.6": Ranking(dense_weight_zh=0.6),
+    "default, pair BM25 for Chinese too (0.2)": Ranking(lexical_pairs_zh=0.2),
+    "default, document prior for Chinese too (0.2)": Ranking(document_weight_zh=0.2),
+    "default, pair BM25 weight 0.4": Ranking(lexical_pairs_en=0.4),
+    "default, document prior 0.4": Ranking(document_weight_en=0.4),
+    "default, Chinese second stage weighted as English": Ranking(coverage_weight_zh=0.5, pair_weight_zh=0.4),
+    "default, second stage depth 50": Ranking(rerank_depth=50),
     "candidate pool 200": Ranking(pool=200),
 }
 

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import copy
 import threading
+from functools import cached_property
 from pathlib import Path
+
+import numpy as np
 
 from index import generations
 from index.embedder import Embedder
@@ -36,6 +39,11 @@ class _Generation:
         self.zh = zh_embedder(self.manifest.model_zh)
         self.vectors_zh = (load_store(str(self.manifest.vectors["backend"]), folder, "zh")
                            if self.zh is not None else None)
+
+    @cached_property
+    def doc_of_row(self) -> np.ndarray:
+        """A number per row naming its document (rows of one document share it)."""
+        return self.store.doc_numbers()
 
 
 class KnowledgeBase:

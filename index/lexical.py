@@ -12,7 +12,9 @@ import numpy as np
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 FOLDER = "lexical"
-RECIPE = "en: lower, stop-words, Snowball stem; zh: jieba search mode, stop-words; BM25 k1=0.9 b=0.6"
+RECIPE = ("en: lower, stop-words, Snowball stem; zh: jieba search mode, stop-words; BM25 k1=0.9 b=0.6; "
+          "second BM25 over adjacent term pairs")
+PAIRS = "pairs"  # sub-folder of the lexical index holding the adjacent-pair BM25
 K1, B = 0.9, 0.6  # chosen on ObliQA dev among (0.9, 0.6), (1.2, 0.75), (1.5, 0.75), (1.2, 0.5)
 
 
@@ -64,23 +66,45 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-class LexicalIndex:
-    """BM25 scores over clause rows; the row order matches the vector store."""
+def pairs(tokens: list[str]) -> list[str]:
+    """Adjacent term pairs as single terms ('client money' -> 'client_money'): a phrase channel for BM25."""
+    return [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False) if a != b]
 
-    def __init__(self, bm25: object | None, count: int) -> None:
+
+def _bm25(token_lists: list[list[str]]) -> object:
+    import bm25s
+
+    bm25 = bm25s.BM25(k1=K1, b=B)
+    bm25.index([t or ["\u2205"] for t in token_lists], show_progress=False)
+    return bm25
+
+
+def _scores(bm25: object | None, tokens: list[str], count: int) -> np.ndarray:
+    if bm25 is None or not tokens:
+        return np.zeros(count, dtype=np.float32)
+    vocab = bm25.vocab_dict  # type: ignore[attr-defined]
+    known = [t for t in tokens if t in vocab]
+    if not known:
+        return np.zeros(count, dtype=np.float32)
+    return np.asarray(bm25.get_scores(known), dtype=np.float32)  # type: ignore[attr-defined]
+
+
+class LexicalIndex:
+    """BM25 scores over clause rows (terms, and adjacent term pairs); the row order matches the vector store.
+
+    An index written before the pair channel existed loads without it: `pair_scores` is then all zeros."""
+
+    def __init__(self, bm25: object | None, count: int, pair_bm25: object | None = None) -> None:
         self.bm25 = bm25
+        self.pair_bm25 = pair_bm25
         self._count = count
 
     @classmethod
     def build(cls, token_lists: list[list[str]]) -> LexicalIndex:
         """Index the token lists; list position is the row."""
-        import bm25s
-
         if not token_lists:
             return cls(None, 0)
-        bm25 = bm25s.BM25(k1=K1, b=B)
-        bm25.index([t or ["\u2205"] for t in token_lists], show_progress=False)
-        return cls(bm25, len(token_lists))
+        return cls(_bm25(token_lists), len(token_lists), _bm25([pairs(t) for t in token_lists]))
 
     def count(self) -> int:
         return self._count
@@ -107,22 +131,25 @@ class LexicalIndex:
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 score of every row for the query tokens."""
-        if self.bm25 is None or not tokens:
-            return np.zeros(self._count, dtype=np.float32)
-        vocab = self.bm25.vocab_dict  # type: ignore[attr-defined]
-        known = [t for t in tokens if t in vocab]
-        if not known:
-            return np.zeros(self._count, dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)  # type: ignore[attr-defined]
+        return _scores(self.bm25, tokens, self._count)
+
+    def pair_scores(self, tokens: list[str]) -> np.ndarray:
+        """BM25 score of every row for the query's adjacent term pairs."""
+        return _scores(self.pair_bm25, pairs(tokens), self._count)
 
     def save(self, folder: Path) -> list[Path]:
         target = folder / FOLDER
         target.mkdir(parents=True, exist_ok=True)
         if self.bm25 is not None:
             self.bm25.save(str(target), show_progress=False)  # type: ignore[attr-defined]
+        files = []
+        if self.pair_bm25 is not None:
+            (target / PAIRS).mkdir(exist_ok=True)
+            self.pair_bm25.save(str(target / PAIRS), show_progress=False)  # type: ignore[attr-defined]
+            files = [p for p in (target / PAIRS).iterdir() if p.is_file()]
         meta = target / "count.json"
         meta.write_text(json.dumps({"count": self._count}))
-        return sorted(p for p in target.iterdir() if p.is_file())
+        return sorted([*(p for p in target.iterdir() if p.is_file()), *files])
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
@@ -133,4 +160,6 @@ class LexicalIndex:
         if count == 0:
             return cls(None, 0)
         bm25 = bm25s.BM25.load(str(target), mmap=False, show_progress=False, verbosity=0)
-        return cls(bm25, count)
+        pair_bm25 = (bm25s.BM25.load(str(target / PAIRS), mmap=False, show_progress=False, verbosity=0)
+                     if (target / PAIRS).is_dir() else None)
+        return cls(bm25, count, pair_bm25)

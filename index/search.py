@@ -72,14 +72,33 @@ def embed_question(kb: KnowledgeBase, question: str) -> tuple[np.ndarray, str]:
     return kb.embedder.encode([question])[0], ""
 
 
+def _only(scores: np.ndarray, allowed: np.ndarray | None) -> np.ndarray:
+    if allowed is None:
+        return scores
+    mask = np.zeros(len(scores), dtype=bool)
+    mask[allowed] = True
+    return np.where(mask, scores, 0.0)
+
+
 def lexical_scores(kb: KnowledgeBase, question: str, allowed: np.ndarray | None = None) -> np.ndarray:
     """BM25 score of every row for the question (zero outside `allowed`)."""
-    scores = kb.gen.lexical.scores(tokenize(question))
-    if allowed is not None:
-        mask = np.zeros(len(scores), dtype=bool)
-        mask[allowed] = True
-        scores = np.where(mask, scores, 0.0)
-    return scores
+    return _only(kb.gen.lexical.scores(tokenize(question)), allowed)
+
+
+def _share(scores: np.ndarray) -> np.ndarray:
+    top = float(scores.max()) if len(scores) else 0.0
+    return scores / top if top > 0 else scores
+
+
+def lexical_ranking(kb: KnowledgeBase, question: str, terms: np.ndarray, pair_weight: float,
+                    allowed: np.ndarray | None = None) -> np.ndarray:
+    """The lexical channel's score of every row: BM25 over terms plus, weighted, BM25 over adjacent term pairs,
+    each as a share of its best row — a clause that keeps the question's phrases ahead of one that only shares
+    its words."""
+    if pair_weight <= 0:
+        return terms
+    pair = _only(kb.gen.lexical.pair_scores(tokenize(question)), allowed)
+    return _share(terms) + pair_weight * _share(pair)
 
 
 def lexical_candidates(scores: np.ndarray, pool: int) -> list[int]:
@@ -101,6 +120,10 @@ class Ranking:
     pair_weight: float = 0.4
     coverage_weight_zh: float = 0.2  # laypeople's Chinese shares few words with the law: lean on meaning instead
     pair_weight_zh: float = 0.1
+    lexical_pairs_en: float = 0.2  # weight of the adjacent-pair BM25 beside the term BM25 (index/lexical.py)
+    lexical_pairs_zh: float = 0.0
+    document_weight_en: float = 0.2  # share of the best candidate score of a clause's document added to its own
+    document_weight_zh: float = 0.0
 
 
 DEFAULT_RANKING = Ranking()
@@ -143,25 +166,43 @@ def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | N
     if not dense and space:  # no Chinese clause among those allowed: ask the main space
         query, space = kb.embedder.encode([question])[0], ""
         dense = dense_candidates(kb, query, pool, allowed)
+    zh = lang_of(question) == "zh"
     lex_scores = lexical_scores(kb, question, allowed)
-    lexical = lexical_candidates(lex_scores, pool)
+    lex_rank = lexical_ranking(kb, question, lex_scores, ranking.lexical_pairs_zh if zh else ranking.lexical_pairs_en,
+                               allowed)
+    lexical = lexical_candidates(lex_rank, pool)
     missing = [r for r in lexical if r not in dense]
     if missing:  # every candidate gets its true cosine: for fusion, and for honest confidence
         vecs = (gen.vectors_zh if space == "zh" else gen.vectors).vectors(np.asarray(missing))
         dense |= {r: float(v @ query) for r, v in zip(missing, vecs, strict=True)}
-    found_by = {r: tuple(name for name, found in (("dense", r not in missing), ("lexical", lex_scores[r] > 0))
+    found_by = {r: tuple(name for name, found in (("dense", r not in missing), ("lexical", lex_rank[r] > 0))
                          if found) for r in dense}
     if ranking.fusion == "rrf":
         fused = fuse_rrf({r: dense[r] for r in dense if r not in missing}, lexical)
     else:
-        alpha = (ranking.dense_weight_en if lang_of(question) != "zh" else
+        alpha = (ranking.dense_weight_en if not zh else
                  ranking.dense_weight_zh if space == "zh" else ranking.dense_weight_zh_main)
-        fused = fuse_weighted(dense, {r: float(lex_scores[r]) for r in dense}, alpha)
+        fused = fuse_weighted(dense, {r: float(lex_rank[r]) for r in dense}, alpha)
+    fused = _document_prior(kb, fused, ranking.document_weight_zh if zh else ranking.document_weight_en)
     fused = _second_stage(kb, question, fused, ranking)
     best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
     clauses = gen.store.by_rows(best)
     return [Hit(c, fused[r], dense[r], float(lex_scores[r]), found_by[r], space)
             for r, c in zip(best, clauses, strict=True)]
+
+
+def _document_prior(kb: KnowledgeBase, fused: dict[int, float], weight: float) -> dict[int, float]:
+    """Lift each candidate by a share of the best score in its document: a question about one regulation
+    tends to find several of its clauses, and a clause of the document that matches best is likelier to be
+    the one meant than a look-alike elsewhere."""
+    if weight <= 0 or not fused:
+        return fused
+    doc_of = kb.gen.doc_of_row
+    best: dict[int, float] = {}
+    for row, score in fused.items():
+        doc = int(doc_of[row])
+        best[doc] = max(best.get(doc, score), score)
+    return {row: score + weight * best[int(doc_of[row])] for row, score in fused.items()}
 
 
 def _second_stage(kb: KnowledgeBase, question: str, fused: dict[int, float], ranking: Ranking) -> dict[int, float]:

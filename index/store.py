@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ingest.types import Actor, Clause
 
 FILE = "clauses.sqlite"
@@ -151,6 +153,12 @@ class ClauseStore:
     def tokens(self) -> list[list[str]]:
         """Index terms of every row, in row order."""
         return [t.split() if t else [] for (t,) in self.db.execute("SELECT tokens FROM clauses ORDER BY row")]
+
+    def doc_numbers(self) -> np.ndarray:
+        """For each row, in row order, a number standing for its document."""
+        numbers: dict[str, int] = {}
+        return np.asarray([numbers.setdefault(d, len(numbers)) for (d,) in
+                           self.db.execute("SELECT doc_id FROM clauses ORDER BY row")], dtype=np.int32)
 
     def tokens_of(self, rows: Sequence[int]) -> dict[int, list[str]]:
         """Index terms of some rows."""

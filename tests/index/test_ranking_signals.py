@@ -1,0 +1,70 @@
+"""The lexical channel's adjacent-pair BM25 and the document prior, on real indexes."""
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+
+from index import generations
+from index.kb import KnowledgeBase
+from index.lexical import PAIRS, LexicalIndex, pairs, tokenize
+from index.manifest import Manifest
+from index.search import _document_prior
+from regkb import api
+
+PHRASE = tokenize("A firm must segregate client money from its own money.")
+SCATTERED = tokenize("Money paid by a client to a firm may be its own; the firm must segregate records.")
+OTHER = tokenize("The regulator publishes an annual report on market conduct.")
+
+
+def test_pairs_join_adjacent_terms_and_skip_a_repeated_one():
+    assert pairs(["client", "money", "rule"]) == ["client_money", "money_rule"]
+    assert pairs(["money", "money"]) == []
+    assert pairs(["one"]) == [] and pairs([]) == []
+
+
+def test_the_pair_channel_prefers_the_clause_that_keeps_the_phrase(tmp_path):
+    lexical = LexicalIndex.build([SCATTERED, PHRASE, OTHER])
+    question = tokenize("segregating client money")
+    terms, phrase = lexical.scores(question), lexical.pair_scores(question)
+    assert terms[0] > 0 and terms[1] > 0  # both share the words ...
+    assert phrase[1] > 0 and phrase[0] == 0 and phrase[2] == 0  # ... only one keeps them side by side
+
+    files = lexical.save(tmp_path)
+    assert any(p.parent.name == PAIRS for p in files)
+    again = LexicalIndex.load(tmp_path)
+    np.testing.assert_allclose(again.pair_scores(question), phrase)
+    np.testing.assert_allclose(again.scores(question), terms)
+
+
+def test_an_index_written_before_the_pair_channel_still_loads(tmp_path):
+    LexicalIndex.build([PHRASE, OTHER]).save(tmp_path)
+    shutil.rmtree(tmp_path / "lexical" / PAIRS)
+    old = LexicalIndex.load(tmp_path)
+    question = tokenize("client money")
+    assert old.pair_bm25 is None
+    assert not old.pair_scores(question).any() and old.scores(question)[0] > 0
+
+
+def test_each_generation_lists_its_pair_index_in_the_manifest(settings, corpus, embedder):
+    api.ingest_paths(settings, [corpus], embedder=embedder)
+    live = generations.current(settings.index_dir)
+    listed = [name for name in Manifest.load(live).files if f"/{PAIRS}/" in name]
+    assert listed and all((live / name).is_file() for name in listed)
+
+
+def test_the_document_prior_lifts_each_candidate_by_its_documents_best_score(settings, corpus, embedder):
+    api.ingest_paths(settings, [corpus], embedder=embedder)
+    kb = KnowledgeBase(settings.index_dir, embedder=embedder)
+    doc_of = kb.gen.doc_of_row
+    clauses = kb.gen.store.by_rows(list(range(len(doc_of))))
+    assert len({c.doc_id for c in clauses}) == len(set(doc_of.tolist())) == 2
+    for row in range(1, len(clauses)):
+        assert (clauses[row - 1].doc_id == clauses[row].doc_id) == (doc_of[row - 1] == doc_of[row])
+    law = [row for row, c in enumerate(clauses) if c.doc_id == "测试安全条例"]
+    seed = [row for row, c in enumerate(clauses) if c.doc_id != "测试安全条例"]
+    first_law, first_seed, other_seed = law[0], seed[0], seed[1]
+    fused = {first_seed: 0.9, other_seed: 0.2, first_law: 0.5}
+    lifted = _document_prior(kb, fused, 0.5)
+    assert lifted == {first_seed: 0.9 + 0.45, other_seed: 0.2 + 0.45, first_law: 0.5 + 0.25}
+    assert _document_prior(kb, fused, 0.0) == fused
