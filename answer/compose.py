@@ -5,12 +5,13 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from answer.intent import is_authority, wants_authority
+from answer.intent import is_authority, kinds, wants_authority
 from index.lexical import tokenize
 from index.search import Hit
 from ingest.actors import explicit_actors
 from ingest.actors.canon import canonical
-from ingest.actors.zh import level_of
+from ingest.actors.en import AGENT, AGENT_PHRASE
+from ingest.actors.zh import BY, HEADS, antecedent, clean, level_of
 from ingest.text import sentences
 from ingest.types import Clause
 
@@ -91,21 +92,94 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
                     ) -> list[str]:
     """Who must act on the duty the question is about.
 
-    The actor of the fragment that matches the question best, else the nearest one before it, else the one
-    the clause inherits from its lead-in; for a question about a penalty or an approval, the authority that
-    imposes or grants it, wherever the clause names it."""
+    Asked "由谁…", whoever the clause puts after 由; for a question about a penalty or an approval, the
+    authority that imposes or grants it, wherever the clause names it; for a question that is not asking who
+    but names a party, that party; otherwise the actor of the fragment that matches the question best, else
+    the nearest one before it, else the one the clause inherits from its lead-in."""
     back, after = _walk(clause, sentence, question, weights)
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
-    if wants_authority(question, clause.lang):
-        for group in [*(explicit_actors(f, clause.lang) for f in back + after), inherited]:
-            authorities = [a for a in group if is_authority(a, clause.lang)]
-            if authorities:
-                return authorities
-    for fragment in back:
-        named = explicit_actors(fragment, clause.lang)
-        if named:
-            return named
-    return inherited or [a.text for a in clause.actors]
+    groups = [*(explicit_actors(f, clause.lang) for f in back + after), inherited]
+    found = (_after_by(question, back + after, clause.lang) or _authority(question, groups, clause.lang)
+             or _asked_about(question, groups, clause)
+             or next((named for f in back if (named := explicit_actors(f, clause.lang))), [])
+             or inherited or [a.text for a in clause.actors])
+    return _full_names(found, clause)
+
+
+def _after_by(question: str, fragments: list[str], lang: str) -> list[str]:
+    """"费用由谁承担": the party the clause puts after 由."""
+    if lang != "zh" or not _ASKS_BY.search(question):
+        return []
+    return next((named for f in fragments if (named := [a for a in map(clean, BY.findall(f)) if a])), [])
+
+
+def _authority(question: str, groups: list[list[str]], lang: str) -> list[str]:
+    """The authority that imposes the penalty or grants the approval a question asks about."""
+    if not wants_authority(question, lang):
+        return []
+    return next((found for g in groups if (found := [a for a in g if is_authority(a, lang)])), [])
+
+
+def _asked_about(question: str, groups: list[list[str]], clause: Clause) -> list[str]:
+    """The party a question names when it is not asking who."""
+    if wants_authority(question, clause.lang) or "who" in kinds(question, clause.lang):
+        return []
+    return _named_in_question(question, [a for group in groups for a in group], clause.lang) or (
+        _mentioned_party(question, clause) if clause.lang == "en" else [])
+
+
+_ASKS_BY = re.compile(r"由(?:谁|哪)")
+_HEAD_ZH = re.compile(f"(?:{HEADS})(?:等)?$")
+
+
+def _head(actor: str, lang: str) -> str:
+    """The word that makes a phrase a party: '部门' of '应急管理部门', 'operator' of 'the operator of a mine'."""
+    if lang == "zh":
+        m = _HEAD_ZH.search(actor)
+        return m.group(0).rstrip("等") if m else ""
+    m = AGENT.search(actor.split(" of ")[0])
+    return m.group(0).lower() if m else ""
+
+
+def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]:
+    """The clause's parties that the question itself names (by their head word), the one named first first.
+
+    A question that is not asking 'who' names the party it is about ('How long does an employer have to …',
+    '企业负责人……最迟要在多长时间内报告'): the answer's party is that one, not another the clause mentions."""
+    text = question if lang == "zh" else question.lower()
+    places = {}
+    for actor in dict.fromkeys(actors):
+        head = _head(actor, lang)
+        if not head:
+            continue
+        found = (text.find(head) if lang == "zh" else
+                 next((m.start() for m in re.finditer(rf"\b{re.escape(head.rstrip('s'))}", text)), -1))
+        if found >= 0:
+            places[actor] = found
+    if not places:
+        return []
+    first = min(places.values())
+    return [a for a, at in places.items() if at == first]
+
+
+def _mentioned_party(question: str, clause: Clause) -> list[str]:
+    """The party a question is about ('How many days does a mine operator have to contest …') as the clause
+    words it, when the clause mentions it without making it the subject of a 'shall'."""
+    asked = AGENT.search(question)
+    if not asked:
+        return []
+    stem = asked.group(0).lower().rstrip("s")
+    for m in AGENT_PHRASE.finditer(clause.text):
+        if _head(m.group(0), "en").rstrip("s") == stem:
+            return [m.group(0)]
+    return []
+
+
+def _full_names(actors: list[str], clause: Clause) -> list[str]:
+    """Descriptive references ('受理申请的公安机关') replaced by the full name the clause gives earlier."""
+    if clause.lang != "zh":
+        return actors
+    return list(dict.fromkeys(antecedent(a, clause.text) for a in actors))
 
 
 def _from_parts(best: Hit, hits: list[Hit]) -> list[str]:

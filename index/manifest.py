@@ -30,6 +30,7 @@ class Manifest:
     precision: str = ""
     model_zh: str = ""  # the second space for Chinese clauses ("" when none): index/zh_embedder.py
     dim_zh: int = 0
+    actors_recipe: str = ""  # ingest.actors.RECIPE of the extractor that found the stored actors
     format: int = FORMAT
     created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 

@@ -18,6 +18,8 @@ from index.store import FILE as STORE_FILE
 from index.store import ClauseStore, DocRecord, clause_values
 from index.vectors import VectorStore, create_store, load_store
 from index.zh_embedder import ZhEmbedder
+from ingest.actors import RECIPE as ACTORS_RECIPE
+from ingest.actors import refresh_actors
 from ingest.types import Clause
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -71,7 +73,8 @@ class IndexWriter:
 
     def _stale_recipe(self) -> bool:
         held = self._old_manifest
-        return held is not None and (held.embed_recipe, held.lexical_recipe) != (EMBED_RECIPE, LEXICAL_RECIPE)
+        return held is not None and ((held.embed_recipe, held.lexical_recipe, held.actors_recipe)
+                                     != (EMBED_RECIPE, LEXICAL_RECIPE, ACTORS_RECIPE))
 
     @property
     def _zh_name(self) -> str:
@@ -81,10 +84,12 @@ class IndexWriter:
         """Pass every held document through again: the way clauses become text has changed since they went in.
 
         Their records are read back from the store, so no source file is needed; unchanged texts keep their
-        vectors."""
-        assert self._old is not None
+        vectors. Actors found by an older extractor are found again."""
+        assert self._old is not None and self._old_manifest is not None
+        stale_actors = self._old_manifest.actors_recipe != ACTORS_RECIPE
         for doc_id, record in self._known.items():
-            self._pending[doc_id] = _Pending(record, self._old.of_document(doc_id))
+            clauses = self._old.of_document(doc_id)
+            self._pending[doc_id] = _Pending(record, refresh_actors(clauses) if stale_actors else clauses)
 
     def __exit__(self, *exc: object) -> None:
         if self._old is not None:
@@ -210,7 +215,8 @@ class IndexWriter:
     def _manifest(self, store: ClauseStore, vstore: VectorStore, folder: Path, files: list[Path]) -> Manifest:
         return Manifest(
             model=self.embedder.name, dim=self.dim, embed_recipe=EMBED_RECIPE,
-            lexical_recipe=LEXICAL_RECIPE, vectors=vstore.describe(), documents=len(store.documents()),
+            lexical_recipe=LEXICAL_RECIPE, actors_recipe=ACTORS_RECIPE, vectors=vstore.describe(),
+            documents=len(store.documents()),
             clauses=store.count(), files=describe_files(folder, files), precision=self.embedder.precision,
             model_zh=self._zh_name, dim_zh=self.zh.dim if self.zh else 0,
         )

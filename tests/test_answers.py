@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from answer.compose import duty_sentence, responsible_for
 from answer.intent import kinds, wants_authority
+from ingest.actors import with_actors
+from ingest.types import Clause
 from regkb import api
 
 QUESTIONS = [
@@ -58,3 +61,32 @@ def test_question_kinds():
     assert wants_authority("Who assesses civil penalties?", "en")
     assert not wants_authority("How long does an employer have to contest a citation?", "en")
     assert kinds("天气怎么样", "zh") == ["general"]
+
+
+def _clause(text: str, lang: str, headings: tuple[str, ...] = ()) -> Clause:
+    return with_actors(Clause("doc/a1", "doc", "doc", "1", headings, text, (0, len(text)), lang))
+
+
+def test_a_question_about_a_named_party_gets_that_party():
+    clause = _clause("If, after an inspection, the Secretary issues a citation, he shall notify the employer by "
+                     "certified mail, and the employer has fifteen working days within which to notify the "
+                     "Secretary that he intends to contest the citation.", "en")
+    question = "How long does an employer have to contest a citation?"
+    assert responsible_for(clause, duty_sentence(question, clause.text), question) == ["the employer"]
+    asked_who = "Who notifies the employer of a citation?"  # a 'who' question names its object, not its party
+    assert responsible_for(clause, duty_sentence(asked_who, clause.text), asked_who) == ["the Secretary"]
+
+
+def test_asked_who_bears_it_the_party_after_you_is_the_answer():
+    clause = _clause("应急救援队伍根据救援命令参加生产安全事故应急救援所耗费用，由事故责任单位承担；"
+                     "事故责任单位无力承担的，由有关人民政府协调解决。", "zh")
+    question = "救援队参加事故抢险花掉的费用由谁承担？"
+    assert responsible_for(clause, duty_sentence(question, clause.text), question) == ["事故责任单位"]
+
+
+def test_an_answer_names_the_full_body_a_reference_stands_for():
+    clause = _clause("实施爆破作业的，应当向爆破作业所在地设区的市级人民政府公安机关提出申请。受理申请的公安机关应当"
+                     "自受理申请之日起20日内对提交的有关材料进行审查，对符合条件的，作出批准的决定。", "zh")
+    question = "在城区实施爆破，由哪个部门审批，多长时间能批下来？"
+    assert responsible_for(clause, duty_sentence(question, clause.text), question) == [
+        "爆破作业所在地设区的市级人民政府公安机关"]

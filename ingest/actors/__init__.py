@@ -7,7 +7,10 @@ from ingest.actors import en, zh
 from ingest.actors.canon import canonical, definitions
 from ingest.types import Actor, Clause
 
-__all__ = ["definitions", "explicit_actors", "inherited_actors", "with_actors"]
+__all__ = ["RECIPE", "definitions", "explicit_actors", "inherited_actors", "refresh_actors", "with_actors"]
+
+# Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
+RECIPE = "actors v2: en subject skips inner clauses, recipients are no actors; zh no negated names"
 
 
 def explicit_actors(text: str, lang: str) -> list[str]:
@@ -47,3 +50,9 @@ def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
     if not own:
         found = [_actor(a, "inherited", terms) for a in inherited_actors(clause)]
     return replace(clause, actors=tuple(found))
+
+
+def refresh_actors(clauses: list[Clause]) -> list[Clause]:
+    """A document's clauses with their actors found again by the current extractor."""
+    terms = definitions([c.text for c in clauses])
+    return [with_actors(replace(c, actors=()), terms) for c in clauses]

@@ -24,6 +24,12 @@ _BY_AGENT = re.compile(r"\bby\s+((?:the|each|any|such)\s+[A-Z][\w’'-]*(?:\s+(?
 _POSSESSOR = re.compile(r"\b((?:the|each|any)\s+(?:\w+\s+){0,2}?(?:government|department|agency|commission|board))"
                         r"(?:'s|’s)?\b", re.I)
 MAX_WORDS = 18
+# after the modal, a verb that makes the subject the one who receives, not the one who acts
+_RECEIVES = re.compile(r"^\s*(?:not\s+)?(?:receive|be\s+(?:given|provided|notified|afforded|entitled|paid|"
+                       r"compensated|reimbursed|subject|eligible|protected))\b", re.I)
+# words that cannot open a subject: the modal belongs to a clause inside the sentence
+_NOT_OPENING = re.compile(r"^(?:and|or|but|for|which|that|who|whom|whose|to|by|with|of|as|so|than|contains?|"
+                          r"provides?|includes?|requires?|means|except)\b")
 
 
 _AS_THE_CASE = re.compile(r",?\s*as the case may be,?", re.I)
@@ -37,25 +43,50 @@ def split_compound(subject: str) -> list[str]:
     return parts if len(parts) > 1 and all(AGENT.search(p) for p in parts) else [subject]
 
 
-_AGENT_PHRASE = re.compile(r"\b(?:the|each|any|every|an?)\s+(?:[\w’'-]+\s+){0,3}?" + AGENT.pattern[2:-2] + r"\b"
+AGENT_PHRASE = re.compile(r"\b(?:the|each|any|every|an?)\s+(?:[\w’'-]+\s+){0,3}?" + AGENT.pattern[2:-2] + r"\b"
                            r"(?:\s+of\s+[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?", re.I)
 
 
 def _first_agent(text: str) -> str:
-    m = _AGENT_PHRASE.search(text)
+    m = AGENT_PHRASE.search(text)
     return m.group(0) if m else ""
 
 
 def _subject(sentence: str) -> str:
     """The subject before the first modal verb, when it reads as an agent."""
     sentence = _AS_THE_CASE.sub("", MARKER.sub("", sentence.strip()))
-    modal = MODAL.search(sentence)
-    if not modal:
-        return ""
-    head = sentence[: modal.start()].strip(" ,;")
-    condition = ""
-    if CONDITION.match(head) and "," in head:
-        condition, head = (part.strip() for part in head.rsplit(",", 1))
+    for modal in MODAL.finditer(sentence):
+        if _RECEIVES.match(sentence[modal.end():]):
+            return ""
+        head = sentence[: modal.start()].strip(" ,;")
+        condition = ""
+        if CONDITION.match(head) and "," in head:
+            condition, head = (part.strip() for part in head.rsplit(",", 1))
+        if not _NOT_OPENING.match(head):
+            return _agent_of(head, condition)
+        # "…, and for which the Board will serve …, the Chairman shall": that modal belongs to an inner clause;
+        # "…, the Secretary, upon presenting credentials to the owner, operator, or agent …, is authorized"
+        named = _in_condition(condition)
+        if named:
+            return named
+    tail = sentence.rsplit(",", 1)[-1].strip()
+    if sentence.endswith("…") and _DETERMINED.match(tail) and AGENT.search(tail):
+        # a lead-in cut short before its verb still names its subject last
+        return re.sub(r"(?:\s+(?:of|the|and|or|an?))+$", "", tail.rstrip(" …"))
+    return ""
+
+
+def _in_condition(condition: str) -> str:
+    """An agent standing alone between the commas of a leading circumstance."""
+    for part in condition.split(",")[1:]:
+        part = part.strip()
+        if _DETERMINED.match(part) and AGENT.search(part) and len(part.split()) <= MAX_WORDS:
+            return part
+    return ""
+
+
+def _agent_of(head: str, condition: str) -> str:
+    """The actor in the words before a modal verb (`condition`: a leading circumstance cut off them)."""
     if head.lower() in PRONOUNS and condition:  # "If … the Secretary believes …, he shall …"
         return _first_agent(condition)
     if not head or CONDITION.match(head) or head.lower() in PRONOUNS or not head[0].isalpha():
@@ -66,11 +97,7 @@ def _subject(sentence: str) -> str:
     named = AGENT.search(before_of) and not _POSSESSED.search(before_of)
     if named and len(head.split()) <= limit:
         return head
-    for part in condition.split(",")[1:]:  # "In order to …, the Secretary, upon presenting …, is authorized"
-        part = part.strip()
-        if _DETERMINED.match(part) and AGENT.search(part) and len(part.split()) <= MAX_WORDS:
-            return part
-    return ""
+    return _in_condition(condition)  # "In order to …, the Secretary, upon presenting …, is authorized"
 
 
 def actors(text: str) -> list[str]:

@@ -36,7 +36,7 @@ _LEVELS = (("国务院", "national"), ("国家", "national"), ("省、自治区�
            ("设区的市", "municipal"), ("县级以上", "county and above"), ("县级", "county"), ("乡镇", "township"),
            ("乡、镇", "township"), ("街道办事处", "township"))
 _CONSEQUENCE = ("由", "责令", "处", "依法", "依照", "对", "没收", "吊销", "给予", "予以", "构成")
-_PREPOSITION = re.compile(r"^(?:由|对|为|向|给|将|把|从|与|在|依照|按照|经)")
+_PREPOSITION = re.compile(r"^(?:由|对|为|向|给|将|把|从|与|在|依照|按照|根据|依据|经)")
 _POSSESSIVE = re.compile(r"^(?:其(?!他)|该|本单位)(?=.{2,})")
 _NOT_ACTORS = {"任何", "有关", "其他", "本", "国务院有关", "组织", "单位", "人员"}
 
@@ -85,6 +85,8 @@ def _sentence_actors(sentence: str) -> list[str]:
     offender = len(clauses) > 1 and (clauses[0].endswith("的") or any(
         a.endswith("的") and b.startswith(_CONSEQUENCE) for a, b in zip(clauses, clauses[1:], strict=False)))
     match = SUBJECT.match(sentence)
+    if match and _PREPOSITION.match(match.group(1)):  # "根据国家有关规定，市应急管理部门应当…": a circumstance
+        match = None
     subject = match.group(1) if match else ("" if offender or found else _tagged_subject(sentence))
     if subject and not offender and "由" not in subject:
         found.insert(0, subject)
@@ -94,16 +96,19 @@ def _sentence_actors(sentence: str) -> list[str]:
     return [_POSSESSIVE.sub("", a) for a in found]
 
 
-_LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应当|提请|报请|会同|其他|鼓励、支持|鼓励|支持)+")
-_VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负责(?!人)|依照|按照")
+_LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应当|提请|报请|会同|其他|鼓励、支持|鼓励|支持|组织)+")
+# a verb inside shows the phrase is not a name; '负责事故调查的人民政府' is one ('负责…的' describes the body)
+_VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负责(?!人)(?![\u4e00-\u9fff、]{1,15}?的)|依照|按照|"
+                          r"督促|(?<=.)向")
 
 
-def _clean(actor: str) -> str:
+def clean(actor: str) -> str:
     """An actor phrase without a leading conjunction; empty when a verb shows it is not a name."""
     actor = _LEADING.sub("", actor)
     if "由" in actor[1:-2]:  # "较大事故由事故发生地设区的市级人民政府": the actor is what follows 由
         actor = actor.rsplit("由", 1)[1]
-    return "" if _VERB_INSIDE.search(actor) or _PREPOSITION.match(actor) or len(actor) < 2 else actor
+    negated = actor.startswith(("不", "未", "没有"))  # "不对取得批准的单位…": a negated verb, not a name
+    return "" if negated or _VERB_INSIDE.search(actor) or _PREPOSITION.match(actor) or len(actor) < 2 else actor
 
 
 def actors(text: str) -> list[str]:
@@ -111,10 +116,37 @@ def actors(text: str) -> list[str]:
     found: list[str] = []
     for sentence in re.split(r"[。；;]", MARKER.sub("", text.strip())):
         for actor in _sentence_actors(sentence.strip()):
-            found.extend(_clean(a) for a in split_compound(actor))
+            found.extend(clean(a) for a in split_compound(actor))
     return list(dict.fromkeys(a for a in found if a and a not in _NOT_ACTORS))
 
 
 def is_condition(text: str) -> bool:
     """An item that states a circumstance ("……的；"), as in the list of a penalty article."""
     return bool(re.search(r"的[；;。]?$", text.strip()))
+
+
+_LEVEL_WORDS = re.compile(r"人民政府|国务院|县级|市级|省级|设区的市|乡镇|省、自治区")
+_GENERIC_HEADS = {"部门", "单位", "机关", "机构", "人员", "组织", "委员会"}
+_ANTECEDENT_STOP = re.compile(r"[，。；：、（）()\s]|向|由|经|报|到|对|从|给|将|请|与|和|或者")
+
+
+def antecedent(actor: str, text: str) -> str:
+    """The full name a descriptive reference stands for, when the clause gives it.
+
+    '受理申请的公安机关' in a clause that just before says '向爆破作业所在地设区的市级人民政府公安机关提出申请' is that
+    police body; the reference alone hides its level. Returns `actor` itself when nothing fits."""
+    if "的" not in actor or _LEVEL_WORDS.search(actor):
+        return actor
+    head = actor.rsplit("的", 1)[1]
+    if len(head) < 4 or head in _GENERIC_HEADS:
+        return actor
+    at = text.find(actor)
+    names = []
+    for found in re.finditer(re.escape(head), text[: at if at >= 0 else len(text)]):
+        start = found.start()
+        while start > 0 and not _ANTECEDENT_STOP.match(text[start - 1]):
+            start -= 1
+        name = text[start:found.end()]
+        if name != actor and _LEVEL_WORDS.search(name):
+            names.append(name)
+    return names[-1] if names else actor  # the nearest full name before the reference

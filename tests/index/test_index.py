@@ -1,6 +1,8 @@
 """The on-disk index: generations, incremental re-ingest, removal, and the model check."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from index import generations
@@ -116,3 +118,31 @@ def test_filters_limit_the_search(settings, corpus, embedder):
     assert hits and {h.clause.doc_id for h in hits} == {"测试安全条例"}
     hits = search(kb, "应急管理部门", k=10, filters=Filters(lang="en"))
     assert hits and {h.clause.lang for h in hits} == {"en"}
+
+
+def test_a_new_actor_extractor_finds_actors_again_without_re_embedding(settings, corpus, counting, monkeypatch):
+    import index.writer
+    from ingest.actors import RECIPE
+
+    older = "actors v0"
+    monkeypatch.setattr(index.writer, "ACTORS_RECIPE", older)
+    monkeypatch.setattr(index.writer, "refresh_actors", lambda clauses: [replace(c, actors=()) for c in clauses])
+    api.ingest_paths(settings, [corpus], embedder=counting)
+    kb = KnowledgeBase(settings.index_dir, embedder=counting)
+    assert Manifest.load(generations.current(settings.index_dir)).actors_recipe == older
+    assert any(c.actors for c in kb.gen.store.all_clauses())  # the first ingest found them as it read
+    # pretend that extractor found nobody, then come back with today's extractor
+    monkeypatch.undo()
+    monkeypatch.setattr(index.writer, "ACTORS_RECIPE", older + "-nobody")
+    monkeypatch.setattr(index.writer, "refresh_actors", lambda clauses: [replace(c, actors=()) for c in clauses])
+    api.ingest_paths(settings, [corpus], embedder=counting)
+    kb.refresh()
+    assert not any(c.actors for c in kb.gen.store.all_clauses())
+    monkeypatch.undo()
+    before = counting.encoded
+    api.ingest_paths(settings, [corpus], embedder=counting)
+    kb.refresh()
+    assert Manifest.load(generations.current(settings.index_dir)).actors_recipe == RECIPE
+    assert counting.encoded == before  # every vector reused
+    found = {c.clause_id: c.actors for c in kb.gen.store.all_clauses()}
+    assert found["测试安全条例/a2"][0].text == "县级以上地方各级人民政府应急管理部门"

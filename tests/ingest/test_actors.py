@@ -22,6 +22,11 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared
      "有关部门应当依法吊销其有关证照。", ["负有安全生产监督管理职责的部门", "有关部门"]),
     ("第十条 各级人民政府及其有关部门鼓励安全生产科学技术研究。", ["各级人民政府及其有关部门"]),
     ("第三条 本条例所称危险化学品，是指具有毒害、腐蚀、爆炸、燃烧、助燃等性质的化学品。", []),
+    # a leading circumstance is no subject; a '负责…的' description is a name; a verb phrase is not
+    ("根据国家有关规定，市应急管理部门应当会同有关部门制定危险化学品目录。", ["市应急管理部门"]),
+    ("一般事故，负责事故调查的人民政府应当自收到事故调查报告之日起15日内做出批复。", ["负责事故调查的人民政府"]),
+    ("申请人持危险化学品经营许可证向工商行政管理部门办理登记手续。", []),
+    ("审批部门不对取得批准的单位进行监督检查的，依法追究责任。", []),
 ])
 def test_chinese_actors(text, expected):
     assert zh.actors(text) == expected
@@ -36,6 +41,17 @@ def test_chinese_actors(text, expected):
     ("This chapter shall apply with respect to employment performed in a workplace in a State.", []),
     ("The determinations of the Secretary shall be conclusive.", []),
     ("Such standards shall be promulgated by the Secretary of Labor after a hearing.", ["the Secretary of Labor"]),
+    # whoever 'shall receive' something is its recipient, not the one who must act
+    ("(1) new miners having no underground mining experience shall receive no less than 40 hours of training.",
+     []),
+    # a modal inside a relative clause belongs to it: the subject comes after
+    ("As soon as practicable after an accident, and for which the Board will serve as the lead agency, the "
+     "Chairman of the Board shall designate a director.", ["the Chairman of the Board"]),
+    ("In order to carry out the purposes of this chapter, the Secretary, upon presenting credentials to the owner, "
+     "operator, or agent in charge, is authorized to enter.", ["the Secretary"]),
+    # a lead-in cut short before its verb still ends with its subject
+    ("As soon as practicable, and for which the Board will serve as the lead agency, the Chairman of the …",
+     ["the Chairman"]),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
@@ -81,3 +97,13 @@ def test_chinese_items_inherit_the_article_lead_in():
 def test_explicit_actors_dispatches_on_language():
     assert explicit_actors("公安机关负责道路交通安全管理。", "zh") == ["公安机关"]
     assert explicit_actors("The Board shall investigate each accident.", "en") == ["The Board"]
+
+
+def test_a_descriptive_reference_resolves_to_the_nearest_full_name_before_it():
+    text = ("申请从事烟花爆竹批发的，由所在地设区的市人民政府安全生产监督管理部门审批。"
+            "申请从事烟花爆竹零售的，由所在地县级人民政府安全生产监督管理部门审查。"
+            "受理申请的安全生产监督管理部门应当自受理之日起20日内作出决定。")
+    assert zh.antecedent("受理申请的安全生产监督管理部门", text) == "所在地县级人民政府安全生产监督管理部门"
+    assert zh.antecedent("受理申请的公安机关", text) == "受理申请的公安机关"  # the clause names no such body
+    general = "负有安全生产监督管理职责的部门"  # '部门' alone is too general to look for
+    assert zh.antecedent(general, text) == general
