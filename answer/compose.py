@@ -10,7 +10,8 @@ from index.lexical import tokenize
 from index.search import Hit
 from ingest.actors import explicit_actors
 from ingest.actors.canon import canonical
-from ingest.actors.en import AGENT, AGENT_PHRASE
+from ingest.actors.en import AGENT, AGENT_PHRASE, heading_actor
+from ingest.actors.en import antecedent as en_antecedent
 from ingest.actors.zh import BY, HEADS, antecedent, clean, level_of
 from ingest.text import sentences
 from ingest.types import Clause
@@ -103,7 +104,7 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
              or _asked_about(question, groups, clause)
              or next((named for f in back if (named := explicit_actors(f, clause.lang))), [])
              or inherited or [a.text for a in clause.actors])
-    return _full_names(found, clause)
+    return _full_names(found, clause, clause.text.find(back[0]) if back else 0)
 
 
 def _after_by(question: str, fragments: list[str], lang: str) -> list[str]:
@@ -175,17 +176,26 @@ def _mentioned_party(question: str, clause: Clause) -> list[str]:
     return []
 
 
-def _full_names(actors: list[str], clause: Clause) -> list[str]:
-    """Descriptive references ('受理申请的公安机关') replaced by the full name the clause gives earlier."""
-    if clause.lang != "zh":
-        return actors
-    return list(dict.fromkeys(antecedent(a, clause.text) for a in actors))
+def _full_names(actors: list[str], clause: Clause, start: int = 0) -> list[str]:
+    """References ('受理申请的公安机关', 'such representative') replaced by the full name the clause gives before
+    them: before the reference the answer rests on, the first from `start` (where its fragment is) on, else
+    the last before it."""
+    resolve = antecedent if clause.lang == "zh" else en_antecedent
+    out = []
+    for actor in actors:
+        at = clause.text.find(actor, max(start, 0))
+        at = at if at >= 0 else clause.text.rfind(actor, 0, max(start, 0))
+        out.append(resolve(actor, clause.text, at if at >= 0 else None))
+    return list(dict.fromkeys(out))
 
 
 def _from_parts(best: Hit, hits: list[Hit]) -> list[str]:
-    """The actors of a cited clause's own parts, for a clause that names nobody above its items."""
+    """For a clause that names nobody itself: a lead-in that is its own subject ('(a) Each employer'), else the
+    actors of its cited parts."""
+    if best.clause.lang == "en" and (lead := heading_actor(best.clause.text)):
+        return [lead]
     inside = [h.clause for h in hits[1:] if h.clause.clause_id.startswith(best.clause.clause_id + "/")]
-    return list(dict.fromkeys(a.text for c in inside for a in c.actors if a.how == "explicit"))[:3]
+    return list(dict.fromkeys(a.text for c in inside for a in c.actors))[:3]
 
 
 def notes(responsible: list[str], lang: str) -> list[str]:

@@ -10,7 +10,7 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "inherited_actors", "refresh_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = "actors v2: en subject skips inner clauses, recipients are no actors; zh no negated names"
+RECIPE = "actors v4: en subject skips inner clauses, recipients are no actors; zh no negated names"
 
 
 def explicit_actors(text: str, lang: str) -> list[str]:

@@ -8,7 +8,7 @@ from ingest.text import sentences
 MODAL = re.compile(r"\b(shall|must|should|may|will|is responsible|are responsible|is authorized|are authorized|"
                    r"is directed|are directed)\b")
 MARKER = re.compile(r"^(?:§+\s*\d+[A-Za-z]*\.?|\(\w{1,4}\)|\d+(?:\.\d+)*\.)\s*")
-CONDITION = re.compile(r"^(if|where|when|whenever|unless|upon|in|after|before|within|for|except|subject|"
+CONDITION = re.compile(r"^(if|where|when|whenever|unless|until|upon|in|after|before|within|for|except|subject|"
                        r"notwithstanding|not later|no later|at|during|with respect|to the extent|as soon)\b", re.I)
 AGENT = re.compile(
     r"\b(secretar(?:y|ies)|employers?|employees?|agenc(?:y|ies)|departments?|commission|board|states?|"
@@ -44,7 +44,7 @@ def split_compound(subject: str) -> list[str]:
 
 
 AGENT_PHRASE = re.compile(r"\b(?:the|each|any|every|an?)\s+(?:[\w’'-]+\s+){0,3}?" + AGENT.pattern[2:-2] + r"\b"
-                           r"(?:\s+of\s+[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?", re.I)
+                           r"(?:\s+of\s+(?-i:(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?", re.I)
 
 
 def _first_agent(text: str) -> str:
@@ -72,7 +72,8 @@ def _subject(sentence: str) -> str:
     tail = sentence.rsplit(",", 1)[-1].strip()
     if sentence.endswith("…") and _DETERMINED.match(tail) and AGENT.search(tail):
         # a lead-in cut short before its verb still names its subject last
-        return re.sub(r"(?:\s+(?:of|the|and|or|an?))+$", "", tail.rstrip(" …"))
+        # (its last word may be cut: 'the owner or operator shal…')
+        return re.sub(r"(?:\s+(?:of|the|and|or|an?))+$", "", tail.rstrip(" …").rsplit(" ", 1)[0])
     return ""
 
 
@@ -122,3 +123,18 @@ def named_in(heading: str) -> str:
     """An agent a heading only mentions, e.g. 'the government' in 'Performing the government's … measures'."""
     m = _POSSESSOR.search(heading)
     return m.group(1) if m else ""
+
+
+def antecedent(actor: str, text: str, until: int | None = None) -> str:
+    """The full name 'such representative' stands for: the nearest agent phrase before it (before `until`)
+    with the same head word ('an authorized representative of the Secretary'). `actor` itself when none."""
+    if not actor.lower().startswith("such "):
+        return actor
+    head = AGENT.search(actor)
+    if not head:
+        return actor
+    word = head.group(0).lower().rstrip("s")
+    at = text.find(actor) if until is None else until
+    names = [m.group(0) for m in AGENT_PHRASE.finditer(text[: at if at >= 0 else len(text)])
+             if (h := AGENT.search(m.group(0).split(" of ")[0])) and h.group(0).lower().rstrip("s") == word]
+    return names[-1] if names else actor

@@ -130,17 +130,18 @@ _GENERIC_HEADS = {"部门", "单位", "机关", "机构", "人员", "组织", "�
 _ANTECEDENT_STOP = re.compile(r"[，。；：、（）()\s]|向|由|经|报|到|对|从|给|将|请|与|和|或者")
 
 
-def antecedent(actor: str, text: str) -> str:
+def antecedent(actor: str, text: str, until: int | None = None) -> str:
     """The full name a descriptive reference stands for, when the clause gives it.
 
     '受理申请的公安机关' in a clause that just before says '向爆破作业所在地设区的市级人民政府公安机关提出申请' is that
-    police body; the reference alone hides its level. Returns `actor` itself when nothing fits."""
+    police body; the reference alone hides its level. `until`: where in `text` the reference stands (by
+    default its first occurrence). Returns `actor` itself when nothing fits."""
     if "的" not in actor or _LEVEL_WORDS.search(actor):
         return actor
     head = actor.rsplit("的", 1)[1]
     if len(head) < 4 or head in _GENERIC_HEADS:
         return actor
-    at = text.find(actor)
+    at = text.find(actor) if until is None else until
     names = []
     for found in re.finditer(re.escape(head), text[: at if at >= 0 else len(text)]):
         start = found.start()

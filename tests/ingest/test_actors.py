@@ -107,3 +107,18 @@ def test_a_descriptive_reference_resolves_to_the_nearest_full_name_before_it():
     assert zh.antecedent("受理申请的公安机关", text) == "受理申请的公安机关"  # the clause names no such body
     general = "负有安全生产监督管理职责的部门"  # '部门' alone is too general to look for
     assert zh.antecedent(general, text) == general
+
+
+def test_a_reference_resolves_to_the_full_name_nearest_before_where_it_stands():
+    text = ("申请从事烟花爆竹批发的企业，应当向所在地设区的市人民政府安全生产监督管理部门提出申请。"
+            "受理申请的安全生产监督管理部门"
+            "应当自受理申请之日起30日内审查。申请从事烟花爆竹零售的经营者，应当向所在地县级人民政府安全生产监督管理部门提出申请。"
+            "受理申请的安全生产监督管理部门应当自受理申请之日起20日内审查。")
+    reference = "受理申请的安全生产监督管理部门"
+    assert zh.antecedent(reference, text) == "所在地设区的市人民政府安全生产监督管理部门"  # its first occurrence
+    assert zh.antecedent(reference, text, until=len(text)) == "所在地县级人民政府安全生产监督管理部门"
+    us = ("If an authorized representative of the Secretary finds that an imminent danger exists, such "
+          "representative shall issue an order requiring the operator of such mine to withdraw all persons.")
+    assert en.antecedent("such representative", us) == "an authorized representative of the Secretary"
+    assert en.antecedent("such representative", "Such representative shall act.") == "such representative"
+    assert en.antecedent("the Secretary", us) == "the Secretary"  # only 'such …' refers back
