@@ -57,5 +57,21 @@ def with_named(kb: KnowledgeBase, question: str, hits: list[Hit], k: int) -> lis
         return hits
     top = max((h.score for h in hits), default=0.0) + 1.0
     first = [Hit(c, top, found_by=("reference",)) for c in named]
-    ids = {c.clause_id for c in named}
-    return (first + [h for h in hits if h.clause.clause_id not in ids])[:k]
+    room = max(k - len(first) - 1, 0)  # one place stays for the best search hit
+    parts = [Hit(p, top - 0.5, found_by=("part of reference",)) for c in named for p in _parts(kb, c, room)]
+    ids = {c.clause_id for c in named} | {h.clause.clause_id for h in parts}
+    return (first + parts[:room] + [h for h in hits if h.clause.clause_id not in ids])[:k]
+
+
+def _parts(kb: KnowledgeBase, clause: Clause, room: int) -> list[Clause]:
+    """Up to `room` of a named clause's own parts (subsections, paragraphs, items), in reading order: those that
+    name their own actor first chosen, so that the answer can say who the clause binds, then the first ones."""
+    prefix = clause.clause_id + "/"
+    parts = [c for c in kb.gen.store.of_document(clause.doc_id) if c.clause_id.startswith(prefix)]
+    naming = [c for c in parts if any(a.how == "explicit" for a in c.actors)][:room]
+    chosen = {c.clause_id for c in naming}
+    for c in parts:
+        if len(chosen) >= room:
+            break
+        chosen.add(c.clause_id)
+    return [c for c in parts if c.clause_id in chosen]

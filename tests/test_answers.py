@@ -90,3 +90,15 @@ def test_an_answer_names_the_full_body_a_reference_stands_for():
     question = "在城区实施爆破，由哪个部门审批，多长时间能批下来？"
     assert responsible_for(clause, duty_sentence(question, clause.text), question) == [
         "爆破作业所在地设区的市级人民政府公安机关"]
+
+
+def test_a_named_section_is_answered_from_its_own_parts(kb):
+    answer = api.ask(kb, "What does 29 USC 654 require?", k=5)
+    ids = [h.clause.clause_id for h in answer.citations]
+    section = ids[0]
+    assert section.endswith("/s654") and all(i.startswith(section + "/") for i in ids[1:4]), ids
+    assert "Each employer" in answer.responsible and "Each employee" in answer.responsible, answer.responsible
+    answer = api.ask(kb, "安全生产法第二十一条讲了什么？", k=5)
+    ids = [h.clause.clause_id for h in answer.citations]
+    assert ids[0].endswith("/a21") and all(i.startswith(ids[0] + "/") for i in ids[1:4]), ids
+    assert any("主要负责人" in p for p in answer.responsible), answer.responsible

@@ -10,7 +10,7 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "inherited_actors", "refresh_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = "actors v4: en subject skips inner clauses, recipients are no actors; zh no negated names"
+RECIPE = "actors v5: en subject skips inner clauses, recipients are no actors; zh no negated names"
 
 
 def explicit_actors(text: str, lang: str) -> list[str]:
@@ -44,6 +44,8 @@ def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
 
     `terms` are the document's defined agents (e.g. "Secretary" -> "Secretary of Labor")."""
     own = explicit_actors(clause.text, clause.lang)
+    if not own and clause.lang == "en" and (lead := en.heading_actor(clause.text)):
+        own = [lead]  # a unit that is only a lead-in, '(a) Each employer', names the subject of its items
     if clause.kind == "item" and clause.lang == "zh" and zh.is_condition(clause.text):
         own = []  # an item listing an offence: whoever it names is the offender, the enforcer is above
     found = [_actor(a, "explicit", terms) for a in own]
