@@ -71,10 +71,13 @@ def _weighted(terms: set[str], text: str, weights: dict[str, float] | None) -> f
     return sum(weight[t] for t in terms & set(tokenize(text))) / total if total else 0.0
 
 
+_BARE_NUMBER = re.compile(r"(?:§+\s*[\w.-]+|第[零〇一二三四五六七八九十百千]+条|\(\w{1,4}\)|[\d.]+)[.。]?")
+
+
 def duty_sentence(question: str, text: str, weights: dict[str, float] | None = None) -> str:
-    """The sentence of a clause that holds most of the question's weight."""
+    """The sentence of a clause that holds most of the question's weight (a bare number, '§ 654.', is none)."""
     terms = set(tokenize(question))
-    candidates = _sentences(text)
+    candidates = [s for s in _sentences(text) if not _BARE_NUMBER.fullmatch(s.strip())] or _sentences(text)
     return max(candidates, key=lambda s: (_weighted(terms, s, weights), -candidates.index(s)))
 
 

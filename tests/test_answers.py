@@ -102,3 +102,8 @@ def test_a_named_section_is_answered_from_its_own_parts(kb):
     ids = [h.clause.clause_id for h in answer.citations]
     assert ids[0].endswith("/a21") and all(i.startswith(ids[0] + "/") for i in ids[1:4]), ids
     assert any("主要负责人" in p for p in answer.responsible), answer.responsible
+
+
+def test_a_bare_section_number_is_no_duty_sentence():
+    assert duty_sentence("What does section 654 require?", "§ 654. Duties of employers and employees") == (
+        "Duties of employers and employees")
