@@ -259,3 +259,10 @@ def compose(question: str, hits: list[Hit], *, lang: str, threshold: float = ABS
     if "reference" not in best.found_by:
         said += disagreements(question, best, responsible, hits[1:], conf, lang=lang, weights=weights)
     return Answer(text, responsible, False, conf, hits, said)
+
+
+def not_indexed(laws: list[str], hits: list[Hit], lang: str) -> Answer:
+    """An abstention for a question about a law the index does not hold: the nearest clauses stay as leads."""
+    names = "、".join(f"《{law}》" for law in laws)
+    note = (f"所收录的法规中没有{names}" if lang == "zh" else f"the index holds no {names}")
+    return Answer(NOT_FOUND[lang], [], True, 0.0, hits, [note])

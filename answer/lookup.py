@@ -32,6 +32,13 @@ def _us_docs(ref: Ref, docs: list[DocRecord]) -> list[DocRecord]:
     return [d for d in docs if (m := _TITLE_NO.search(d.title)) and m.group(1) == ref.code_title]
 
 
+def unindexed_laws(kb: KnowledgeBase, question: str) -> list[str]:
+    """Laws a question names by name, with an article, that the index does not hold ('职业病防治法第三十九条')."""
+    docs = kb.documents()
+    return list(dict.fromkeys(ref.doc for ref in parse_zh(question)
+                              if ref.article and ref.doc and ref.doc != "self" and not _zh_docs(ref, docs)))
+
+
 def named_clauses(kb: KnowledgeBase, question: str) -> list[Clause]:
     """The clauses a question names explicitly, in the order it names them."""
     docs = kb.documents()

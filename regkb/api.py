@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from answer.compose import Answer, compose
+from answer.compose import Answer, compose, not_indexed
 from answer.duties import Duty, responsibility_map
-from answer.lookup import with_named
+from answer.lookup import unindexed_laws, with_named
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
@@ -127,7 +127,12 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     kb.refresh()
     kb = kb.pinned()
     hits = with_named(kb, question, search(kb, question, k=k, filters=filters), k)
-    return compose(question, hits, lang=lang_of(question), weights=kb.gen.lexical.weights(tokenize(question)))
+    lang = lang_of(question)
+    missing = unindexed_laws(kb, question)
+    if missing and not any("reference" in h.found_by for h in hits):
+        # an article of a law that is not here: another law's article of that number is no answer
+        return not_indexed(missing, hits, lang)
+    return compose(question, hits, lang=lang, weights=kb.gen.lexical.weights(tokenize(question)))
 
 
 def duties_of(kb: KnowledgeBase, actor: str) -> list[Duty]:

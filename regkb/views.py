@@ -39,8 +39,8 @@ def answer_card(answer: Answer, question: str) -> str:
     w = CARD_WORDS[lang_of(question)]
     if answer.abstained:
         return (f'<div class="rk-answer rk-abstain" data-testid="answer-card"><div class="rk-who">'
-                f'{esc(answer.text)}</div><div class="rk-meta">{w["confidence"]} {answer.confidence:.2f} — '
-                f'{esc(w["leads"])}</div></div>')
+                f'{esc(answer.text)}</div>{_notes(answer.notes)}<div class="rk-meta">{w["confidence"]} '
+                f'{answer.confidence:.2f} — {esc(w["leads"])}</div></div>')
     who = " · ".join(answer.responsible) or w["nobody"]
     return (f'<div class="rk-answer" data-testid="answer-card"><div class="rk-label">{esc(w["responsible"])}</div>'
             f'<div class="rk-who">{esc(who)}</div><div class="rk-duty">{esc(answer.text)}</div>'

@@ -107,3 +107,18 @@ def test_a_named_section_is_answered_from_its_own_parts(kb):
 def test_a_bare_section_number_is_no_duty_sentence():
     assert duty_sentence("What does section 654 require?", "§ 654. Duties of employers and employees") == (
         "Duties of employers and employees")
+
+
+def test_an_article_of_a_law_that_is_not_indexed_abstains_and_says_so(kb):
+    answer = api.ask(kb, "职业病防治法第三十九条讲的是什么？", k=5)  # the slice indexed here lacks that law
+    assert answer.abstained and answer.confidence == 0.0
+    assert any("职业病防治法" in n for n in answer.notes), answer.notes
+    assert not api.ask(kb, "安全生产法第二十一条讲了什么？", k=5).abstained
+
+
+def test_an_abstaining_card_shows_its_notes_escaped():
+    from answer.compose import not_indexed
+    from regkb.views import answer_card
+
+    html = answer_card(not_indexed(["职业病<script>防治法"], [], "zh"), "<b>职业病防治法</b>第三十九条")
+    assert "rk-notes" in html and "&lt;script&gt;" in html and "<script>" not in html
