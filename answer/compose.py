@@ -10,9 +10,9 @@ from index.lexical import tokenize
 from index.search import Hit
 from ingest.actors import explicit_actors
 from ingest.actors.canon import canonical
-from ingest.actors.en import AGENT, AGENT_PHRASE, heading_actor
+from ingest.actors.en import AGENT, AGENT_PHRASE, head_word, heading_actor
 from ingest.actors.en import antecedent as en_antecedent
-from ingest.actors.zh import BY, HEADS, antecedent, clean, level_of
+from ingest.actors.zh import BY, HEAD_END, antecedent, clean, level_of
 from ingest.text import sentences
 from ingest.types import Clause
 
@@ -133,16 +133,14 @@ def _asked_about(question: str, groups: list[list[str]], clause: Clause) -> list
 
 
 _ASKS_BY = re.compile(r"由(?:谁|哪)")
-_HEAD_ZH = re.compile(f"(?:{HEADS})(?:等)?$")
 
 
 def _head(actor: str, lang: str) -> str:
     """The word that makes a phrase a party: '部门' of '应急管理部门', 'operator' of 'the operator of a mine'."""
     if lang == "zh":
-        m = _HEAD_ZH.search(actor)
+        m = HEAD_END.search(actor)
         return m.group(0).rstrip("等") if m else ""
-    m = AGENT.search(actor.split(" of ")[0])
-    return m.group(0).lower() if m else ""
+    return head_word(actor)
 
 
 def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]:
@@ -157,7 +155,7 @@ def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]
         if not head:
             continue
         found = (text.find(head) if lang == "zh" else
-                 next((m.start() for m in re.finditer(rf"\b{re.escape(head.rstrip('s'))}", text)), -1))
+                 next((m.start() for m in re.finditer(rf"\b{re.escape(head)}", text)), -1))
         if found >= 0:
             places[actor] = found
     if not places:
@@ -172,9 +170,9 @@ def _mentioned_party(question: str, clause: Clause) -> list[str]:
     asked = AGENT.search(question)
     if not asked:
         return []
-    stem = asked.group(0).lower().rstrip("s")
+    stem = head_word(asked.group(0))
     for m in AGENT_PHRASE.finditer(clause.text):
-        if _head(m.group(0), "en").rstrip("s") == stem:
+        if head_word(m.group(0)) == stem:
             return [m.group(0)]
     return []
 

@@ -90,14 +90,14 @@ def _share(scores: np.ndarray) -> np.ndarray:
     return scores / top if top > 0 else scores
 
 
-def lexical_ranking(kb: KnowledgeBase, question: str, terms: np.ndarray, pair_weight: float,
+def lexical_ranking(kb: KnowledgeBase, tokens: list[str], terms: np.ndarray, pair_weight: float,
                     allowed: np.ndarray | None = None) -> np.ndarray:
     """The lexical channel's score of every row: BM25 over terms plus, weighted, BM25 over adjacent term pairs,
     each as a share of its best row — a clause that keeps the question's phrases ahead of one that only shares
     its words."""
     if pair_weight <= 0:
         return terms
-    pair = _only(kb.gen.lexical.pair_scores(tokenize(question)), allowed)
+    pair = _only(kb.gen.lexical.pair_scores(tokens), allowed)
     return _share(terms) + pair_weight * _share(pair)
 
 
@@ -167,8 +167,9 @@ def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | N
         query, space = kb.embedder.encode([question])[0], ""
         dense = dense_candidates(kb, query, pool, allowed)
     zh = lang_of(question) == "zh"
-    lex_scores = lexical_scores(kb, question, allowed)
-    lex_rank = lexical_ranking(kb, question, lex_scores, ranking.lexical_pairs_zh if zh else ranking.lexical_pairs_en,
+    tokens = tokenize(question)
+    lex_scores = _only(gen.lexical.scores(tokens), allowed)
+    lex_rank = lexical_ranking(kb, tokens, lex_scores, ranking.lexical_pairs_zh if zh else ranking.lexical_pairs_en,
                                allowed)
     lexical = lexical_candidates(lex_rank, pool)
     missing = [r for r in lexical if r not in dense]
@@ -184,7 +185,7 @@ def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | N
                  ranking.dense_weight_zh if space == "zh" else ranking.dense_weight_zh_main)
         fused = fuse_weighted(dense, {r: float(lex_rank[r]) for r in dense}, alpha)
     fused = _document_prior(kb, fused, ranking.document_weight_zh if zh else ranking.document_weight_en)
-    fused = _second_stage(kb, question, fused, ranking)
+    fused = _second_stage(kb, tokens, zh, fused, ranking)
     best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
     clauses = gen.store.by_rows(best)
     return [Hit(c, fused[r], dense[r], float(lex_scores[r]), found_by[r], space)
@@ -205,13 +206,12 @@ def _document_prior(kb: KnowledgeBase, fused: dict[int, float], weight: float) -
     return {row: score + weight * best[int(doc_of[row])] for row, score in fused.items()}
 
 
-def _second_stage(kb: KnowledgeBase, question: str, fused: dict[int, float], ranking: Ranking) -> dict[int, float]:
-    """Re-score the best `rerank_depth` candidates by how much of the question they contain."""
+def _second_stage(kb: KnowledgeBase, terms: list[str], zh: bool, fused: dict[int, float], ranking: Ranking
+                  ) -> dict[int, float]:
+    """Re-score the best `rerank_depth` candidates by how much of the question (its index terms) they contain."""
     if ranking.rerank_depth <= 0 or not fused:
         return fused
     head = sorted(fused, key=fused.__getitem__, reverse=True)[: ranking.rerank_depth]
-    terms = tokenize(question)
-    zh = lang_of(question) == "zh"
     rescored = rerank(terms, head, fused, kb.gen.store.tokens_of(head), kb.gen.lexical.idf(terms),
                       weight=ranking.coverage_weight_zh if zh else ranking.coverage_weight,
                       pair_weight=ranking.pair_weight_zh if zh else ranking.pair_weight)

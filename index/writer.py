@@ -19,7 +19,7 @@ from index.store import ClauseStore, DocRecord, clause_values
 from index.vectors import VectorStore, create_store, load_store
 from index.zh_embedder import ZhEmbedder
 from ingest.actors import RECIPE as ACTORS_RECIPE
-from ingest.actors import refresh_actors
+from ingest.actors import find_actors
 from ingest.types import Clause
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -89,7 +89,7 @@ class IndexWriter:
         stale_actors = self._old_manifest.actors_recipe != ACTORS_RECIPE
         for doc_id, record in self._known.items():
             clauses = self._old.of_document(doc_id)
-            self._pending[doc_id] = _Pending(record, refresh_actors(clauses) if stale_actors else clauses)
+            self._pending[doc_id] = _Pending(record, find_actors(clauses) if stale_actors else clauses)
 
     def __exit__(self, *exc: object) -> None:
         if self._old is not None:

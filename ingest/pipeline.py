@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ingest.actors import definitions, with_actors
+from ingest.actors import find_actors
 from ingest.dates import document_dates
 from ingest.loaders import SUFFIXES, load
 from ingest.refs import resolve_within
@@ -53,8 +53,7 @@ def read(path: Path, *, max_bytes: int, max_chars: int = 4000) -> tuple[Document
     """Load one file and split it into clause units with their actors."""
     doc = load(path, max_bytes=max_bytes)
     units = split(doc, max_chars=max_chars)
-    terms = definitions([c.text for c in units])
-    clauses = resolve_within([with_actors(c, terms) for c in units])
+    clauses = resolve_within(find_actors(units))
     if not clauses:
         raise IngestError(path, "no text to index (the file holds only headings or whitespace)")
     return replace(doc, meta={**doc.meta, **document_dates(clauses, path.stem)}), clauses

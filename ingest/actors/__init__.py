@@ -7,7 +7,7 @@ from ingest.actors import en, zh
 from ingest.actors.canon import canonical, definitions
 from ingest.types import Actor, Clause
 
-__all__ = ["RECIPE", "definitions", "explicit_actors", "inherited_actors", "refresh_actors", "with_actors"]
+__all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
 RECIPE = "actors v5: en subject skips inner clauses, recipients are no actors; zh no negated names"
@@ -54,7 +54,8 @@ def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
     return replace(clause, actors=tuple(found))
 
 
-def refresh_actors(clauses: list[Clause]) -> list[Clause]:
-    """A document's clauses with their actors found again by the current extractor."""
+def find_actors(clauses: list[Clause]) -> list[Clause]:
+    """A document's clauses with their actors, found with the document's own defined terms (any actors they
+    held before, from an older extractor, are replaced)."""
     terms = definitions([c.text for c in clauses])
-    return [with_actors(replace(c, actors=()), terms) for c in clauses]
+    return [with_actors(c, terms) for c in clauses]

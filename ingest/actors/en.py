@@ -125,16 +125,21 @@ def named_in(heading: str) -> str:
     return m.group(1) if m else ""
 
 
+def head_word(phrase: str) -> str:
+    """The agent word a phrase is named by, lower case and singular: 'operator' for 'the operators of a mine'."""
+    m = AGENT.search(phrase.split(" of ")[0])
+    return m.group(0).lower().rstrip("s") if m else ""
+
+
 def antecedent(actor: str, text: str, until: int | None = None) -> str:
     """The full name 'such representative' stands for: the nearest agent phrase before it (before `until`)
     with the same head word ('an authorized representative of the Secretary'). `actor` itself when none."""
     if not actor.lower().startswith("such "):
         return actor
-    head = AGENT.search(actor)
-    if not head:
+    word = head_word(actor)
+    if not word:
         return actor
-    word = head.group(0).lower().rstrip("s")
     at = text.find(actor) if until is None else until
     names = [m.group(0) for m in AGENT_PHRASE.finditer(text[: at if at >= 0 else len(text)])
-             if (h := AGENT.search(m.group(0).split(" of ")[0])) and h.group(0).lower().rstrip("s") == word]
+             if head_word(m.group(0)) == word]
     return names[-1] if names else actor

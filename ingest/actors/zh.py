@@ -31,7 +31,7 @@ BY = re.compile(rf"由({_NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|
 MARKER = re.compile(r"^(?:第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*"
                     r"|[（(][一二三四五六七八九十]+[）)])")
 _SPLIT = re.compile(r"和|或者|、|与|以及")
-_HEAD_END = re.compile(rf"(?:{HEADS})(?:等)?$")
+HEAD_END = re.compile(rf"(?:{HEADS})(?:等)?$")
 _LEVELS = (("国务院", "national"), ("国家", "national"), ("省、自治区、直辖市", "provincial"), ("省级", "provincial"),
            ("设区的市", "municipal"), ("县级以上", "county and above"), ("县级", "county"), ("乡镇", "township"),
            ("乡、镇", "township"), ("街道办事处", "township"))
@@ -49,7 +49,7 @@ def level_of(actor: str) -> str:
 def split_compound(actor: str) -> list[str]:
     """'单位或者个人' names two actors; '国务院交通运输、住房和城乡建设等有关部门' names one."""
     parts = [p for p in _SPLIT.split(actor) if p]
-    if len(parts) > 1 and all(_HEAD_END.search(p) for p in parts):
+    if len(parts) > 1 and all(HEAD_END.search(p) for p in parts):
         return parts
     return [actor]
 
@@ -70,7 +70,7 @@ def _tagged_subject(sentence: str) -> str:
     prefix = ""
     for word, flag in _tagger().cut(sentence[:80]):
         if flag in ("v", "p", "d") and prefix:
-            return prefix if _HEAD_END.search(prefix) and len(prefix) >= 2 else ""
+            return prefix if HEAD_END.search(prefix) and len(prefix) >= 2 else ""
         if flag == "x" and word not in "、（）()":
             return ""
         prefix += word

@@ -126,7 +126,7 @@ def test_a_new_actor_extractor_finds_actors_again_without_re_embedding(settings,
 
     older = "actors v0"
     monkeypatch.setattr(index.writer, "ACTORS_RECIPE", older)
-    monkeypatch.setattr(index.writer, "refresh_actors", lambda clauses: [replace(c, actors=()) for c in clauses])
+    monkeypatch.setattr(index.writer, "find_actors", lambda clauses: [replace(c, actors=()) for c in clauses])
     api.ingest_paths(settings, [corpus], embedder=counting)
     kb = KnowledgeBase(settings.index_dir, embedder=counting)
     assert Manifest.load(generations.current(settings.index_dir)).actors_recipe == older
@@ -134,7 +134,7 @@ def test_a_new_actor_extractor_finds_actors_again_without_re_embedding(settings,
     # pretend that extractor found nobody, then come back with today's extractor
     monkeypatch.undo()
     monkeypatch.setattr(index.writer, "ACTORS_RECIPE", older + "-nobody")
-    monkeypatch.setattr(index.writer, "refresh_actors", lambda clauses: [replace(c, actors=()) for c in clauses])
+    monkeypatch.setattr(index.writer, "find_actors", lambda clauses: [replace(c, actors=()) for c in clauses])
     api.ingest_paths(settings, [corpus], embedder=counting)
     kb.refresh()
     assert not any(c.actors for c in kb.gen.store.all_clauses())
