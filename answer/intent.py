@@ -31,9 +31,21 @@ _PATTERNS = {"zh": [(k, re.compile(p)) for k, p in _ZH], "en": [(k, re.compile(p
 _AUTHORITY = {
     "zh": re.compile(r"(?:部门|机关|机构|人民政府|国务院|委员会|办公室|总局|监察局|管理局|监督局|消防救援|公安|"
                      r"法院|检察院)$"),
+    # looked for in the phrase's head, before 'of' / 'who' ...: 'the operator … to the Secretary' is no authority
     "en": re.compile(r"\b(?:Secretary|Administrator|Commission|Board|Attorney General|agency|agencies|department|"
-                     r"Director|Chairman|court|Governor|State emergency response commission|committee|"
-                     r"Assistant Secretary|representative of the Secretary)\b", re.I),
+                     r"Director|Chairman|court|Governor|committee|government|institution)s?\b", re.I),
+}
+_EN_HEAD = re.compile(r"\s+(?:of|who|whom|which|that|against|under|for|to)\s+", re.I)
+_EN_OFFICIAL = re.compile(r"\b(?:representative|delegate)s? of the (?:Secretary|Administrator|Board)\b|"
+                          r"^(?:the )?heads? of (?:each|any|every|the|a) .*\bagenc(?:y|ies)\b", re.I)
+
+
+# a question asking which body acts, as opposed to what a party must do
+_BODY = {
+    "zh": re.compile(r"哪个部门|哪个机关|哪一?级|什么部门|什么机关|哪个单位|哪些部门|哪家|归谁|谁来|谁负责|由谁|"
+                     r"哪个政府"),
+    "en": re.compile(r"\b(?:who|which (?:federal |state )?(?:agency|department|body|official|authority|office))\b",
+                     re.I),
 }
 
 
@@ -49,5 +61,15 @@ def wants_authority(question: str, lang: str) -> bool:
     return bool({"penalty", "approval"} & set(asked)) and ("who" in asked or lang == "zh" and "由" in question)
 
 
+def asks_for_body(question: str, lang: str) -> bool:
+    """"哪个部门…", "由谁…", "Who …", "Which agency …": the answer is a body that acts."""
+    return bool(_BODY["zh" if lang == "zh" else "en"].search(question))
+
+
 def is_authority(actor: str, lang: str) -> bool:
-    return bool(_AUTHORITY["zh" if lang == "zh" else "en"].search(actor.strip()))
+    """A body or official that supervises, grants or punishes: '应急管理部门', 'the Secretary', 'The relevant
+    departments of people's governments', 'an authorized representative of the Secretary'."""
+    actor = actor.strip()
+    if lang == "zh":
+        return bool(_AUTHORITY["zh"].search(actor))
+    return bool(_AUTHORITY["en"].search(_EN_HEAD.split(actor)[0]) or _EN_OFFICIAL.search(actor))

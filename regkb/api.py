@@ -18,6 +18,7 @@ from pathlib import Path
 from answer.compose import Answer, compose, not_indexed
 from answer.duties import Duty, responsibility_map
 from answer.lookup import unindexed_laws, with_named
+from answer.rank import DEPTH, for_answer
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
@@ -126,8 +127,9 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     """Answer one question from the live generation of the index."""
     kb.refresh()
     kb = kb.pinned()
-    hits = with_named(kb, question, search(kb, question, k=k, filters=filters), k)
     lang = lang_of(question)
+    found = search(kb, question, k=max(k, DEPTH), filters=filters)  # the answer re-orders more than it shows
+    hits = for_answer(kb, question, with_named(kb, question, found, k), lang)[:k]
     missing = unindexed_laws(kb, question)
     if missing and not any("reference" in h.found_by for h in hits):
         # an article of a law that is not here: another law's article of that number is no answer

@@ -1,0 +1,121 @@
+"""The answer's own order of the clauses search found: among clauses that match a question about as well, the
+one an official can act on comes first.
+
+Search ranks clauses by how well they share the question's words and meaning. An answer knows a little more
+about what is asked, and about the documents:
+
+- a question that names a law ("按照安全生产法", "under the OSH Act") is answered from that law first;
+- a local regulation (北京市安全生产条例) binds only in its place: a question that does not name the place is
+  answered from national law first, and the local clause stays among the leads;
+- a question asking which body acts ("哪个部门", "由谁", "who", "which agency") prefers clauses whose actor is a
+  body (an authority) over those that only bind units or people;
+- when the best clause is an item whose article lead-in holds the question, not the item's own words ("拆除工程
+  施工15日前……报送……备案" above "(三)拆除施工组织方案"), the article itself is cited first, its items after it.
+
+The weights were chosen on the development questions (`python -m bench.answers`) and then checked once on the
+held-out questions; see bench/RESULTS.md.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from answer.intent import asks_for_body, is_authority
+from index.kb import KnowledgeBase
+from index.lexical import tokenize
+from index.rerank import coverage
+from index.search import Hit
+
+DEPTH = 30  # how many search hits the answer re-orders before it keeps the first k
+
+
+@dataclass(frozen=True)
+class AnswerRanking:
+    named_law: float = 0.1  # added to the clauses of a law the question names
+    local_elsewhere: float = 0.1  # taken from the clauses of a local regulation whose place the question omits
+    body: float = 0.2  # added to clauses naming a body as actor, for questions asking which body acts
+    lead_in: float = 2.0  # the article goes first when its text holds this many times the item's share
+
+
+DEFAULT = AnswerRanking()
+
+_PLACE = re.compile(r"^(?!中华人民共和国|国务院)(\w{2,3}?)(?:省|市|自治区|特别行政区)")
+_CHAPTER = re.compile(r"^CHAPTER\s+\w+\W+(?P<name>[^(]+)", re.I)
+_SMALL = {"and", "of", "the", "to", "for", "on", "in"}
+
+
+def place_of(title: str) -> str:
+    """The province or city a local regulation binds ('北京' of 北京市安全生产条例), '' for national law."""
+    m = _PLACE.match(title.strip())
+    return m.group(1) if m else ""
+
+
+def name_pattern(title: str) -> re.Pattern[str] | None:
+    """How a question names a document: a Chinese law by its title (without 中华人民共和国); a US Code chapter by
+    its name ('Occupational Safety and Health') or its initials followed by A or Act ('OSHA', 'OSH Act')."""
+    if m := _CHAPTER.match(title.strip()):
+        name = m.group("name").strip()
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w.lower() not in _SMALL)
+        parts = [re.escape(name)]
+        if len(initials) >= 3:
+            parts.append(rf"\b{initials}(?:A|\s+Act)?\b")
+        return re.compile("|".join(parts), re.I)
+    bare = re.sub(r"^中华人民共和国", "", title.strip())
+    if len(bare) >= 3 and re.search(r"[\u4e00-\u9fff]", bare):
+        return re.compile(re.escape(bare))
+    return None
+
+
+@lru_cache(maxsize=8)
+def _names(titles: tuple[tuple[str, str], ...]) -> dict[str, tuple[re.Pattern[str] | None, str]]:
+    """Per document id: how a question names it, and the place it binds."""
+    return {doc_id: (name_pattern(title), place_of(title)) for doc_id, title in titles}
+
+
+def _parent_id(clause_id: str) -> str:
+    """'doc/a11' of 'doc/a11/i3'; '' for an article or section itself."""
+    return clause_id.rsplit("/", 1)[0] if clause_id.count("/") >= 2 else ""
+
+
+def for_answer(kb: KnowledgeBase, question: str, hits: Sequence[Hit], lang: str,
+               ranking: AnswerRanking = DEFAULT) -> list[Hit]:
+    """`hits` in the order an answer should cite them (a named clause, put first by the lookup, stays first)."""
+    if not hits or any("reference" in h.found_by for h in hits):
+        return list(hits)
+    names = _names(tuple((d.doc_id, d.title) for d in kb.gen.docs.values()))
+    body = asks_for_body(question, lang)
+
+    def score(hit: Hit) -> float:
+        pattern, place = names.get(hit.clause.doc_id, (None, ""))
+        s = hit.score
+        if pattern is not None and pattern.search(question):
+            s += ranking.named_law
+        if place and place not in question:
+            s -= ranking.local_elsewhere
+        if body and any(is_authority(a.text, lang) for a in hit.clause.actors):
+            s += ranking.body
+        return s
+
+    ordered = sorted((replace(h, score=round(score(h), 6)) for h in hits), key=lambda h: -h.score)
+    return _article_first(kb, question, ordered, ranking.lead_in)
+
+
+def _article_first(kb: KnowledgeBase, question: str, hits: list[Hit], ratio: float) -> list[Hit]:
+    """The article before its items when the best hit is an item, a sibling is among the first three, and the
+    article's text holds `ratio` times as much of the question (by IDF weight) as the item's own words."""
+    parent = _parent_id(hits[0].clause.clause_id)
+    if not parent or sum(_parent_id(h.clause.clause_id) == parent for h in hits[:3]) < 2:
+        return hits
+    found = kb.gen.store.by_ids([parent])
+    if not found:
+        return hits
+    terms = tokenize(question)
+    weights = kb.gen.lexical.weights(terms)
+    lead = coverage(terms, set(tokenize(found[0].text)), weights)
+    own = coverage(terms, set(tokenize(hits[0].clause.text)), weights)
+    if lead <= ratio * own:
+        return hits
+    # the article takes the item's place and evidence (its cosine is the item's: a lower bound for confidence)
+    return [replace(hits[0], clause=found[0])] + [h for h in hits if h.clause.clause_id != parent]
