@@ -71,25 +71,41 @@ def _weighted(terms: set[str], text: str, weights: dict[str, float] | None) -> f
     return sum(weight[t] for t in terms & set(tokenize(text))) / total if total else 0.0
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BARE_NUMBER = re.compile(r"(?:§+\s*[\w.-]+|第[零〇一二三四五六七八九十百千]+条|\(\w{1,4}\)|[\d.]+)[.。]?")
 
 
+# a question about what a party must do is not answered by a sentence that only encourages or permits
+_MUST = {"zh": re.compile(r"必须|应当|一定要|要求|义务"), "en": re.compile(r"\b(?:must|required?|obliged)\b", re.I)}
+_SOFT = {"zh": re.compile(r"^(?:.{0,20}?)(?:鼓励|支持|提倡|引导)"), "en": re.compile(r"\b(?:encourage[sd]?)\b", re.I)}
+SOFT_SHARE = 0.5  # what an encouraging sentence keeps of its match when the question asks what must be done
+
+
 def duty_sentence(question: str, text: str, weights: dict[str, float] | None = None) -> str:
-    """The sentence of a clause that holds most of the question's weight (a bare number, '§ 654.', is none)."""
+    """The sentence of a clause that holds most of the question's weight (a bare number, '§ 654.', is none);
+    a sentence that only encourages ("鼓励、支持……") counts half when the question asks what must be done."""
     terms = set(tokenize(question))
+    lang = "zh" if _CJK.search(question) else "en"
+    must = bool(_MUST[lang].search(question))
     candidates = [s for s in _sentences(text) if not _BARE_NUMBER.fullmatch(s.strip())] or _sentences(text)
-    return max(candidates, key=lambda s: (_weighted(terms, s, weights), -candidates.index(s)))
+
+    def match(sentence: str) -> float:
+        share = _weighted(terms, sentence, weights)
+        return share * SOFT_SHARE if must and _SOFT[lang].search(sentence) else share
+
+    return max(candidates, key=lambda s: (match(s), -candidates.index(s)))
 
 
 def _walk(clause: Clause, sentence: str, question: str, weights: dict[str, float] | None
-          ) -> tuple[list[str], list[str]]:
-    """The clause's fragments from the one that matches the question best back to the first, and those after it."""
+          ) -> tuple[list[str], list[str], list[str]]:
+    """The clause's fragments from the one that matches the question best back to the first, those after it,
+    and those after it within its sentence."""
     everything = [f for s in _sentences(clause.text) for f in _fragments(s, clause.lang)]
     own = _fragments(sentence, clause.lang)
     terms = set(tokenize(question))
     best = max(own, key=lambda f: (_weighted(terms, f, weights), -own.index(f)))
     at = next((i for i, f in enumerate(everything) if f == best), len(everything) - 1)
-    return everything[at::-1], everything[at + 1:]
+    return everything[at::-1], everything[at + 1:], own[own.index(best) + 1:]
 
 
 def responsible_for(clause: Clause, sentence: str, question: str = "", weights: dict[str, float] | None = None
@@ -99,15 +115,64 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     Asked "由谁…", whoever the clause puts after 由; for a question about a penalty or an approval, the
     authority that imposes or grants it, wherever the clause names it; for a question that is not asking who
     but names a party, that party; otherwise the actor of the fragment that matches the question best, else
-    the nearest one before it, else the one the clause inherits from its lead-in."""
-    back, after = _walk(clause, sentence, question, weights)
+    the nearest one before it, else the first after it in its sentence (a leading circumstance, "在……期间，",
+    comes before the subject), else the one the clause inherits from its lead-in. A list that "分别由" assigns
+    ("重大事故、较大事故、一般事故分别由省级、设区的市级、县级人民政府负责") gives the party of the item asked about."""
+    back, after, rest = _walk(clause, sentence, question, weights)
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
     groups = [*(explicit_actors(f, clause.lang) for f in back + after), inherited]
-    found = (_after_by(question, back + after, clause.lang) or _authority(question, groups, clause.lang)
-             or _asked_about(question, groups, clause)
-             or next((named for f in back if (named := explicit_actors(f, clause.lang))), [])
+    found = (_respectively(question, clause) or _after_by(question, back + after, clause.lang)
+             or _authority(question, groups, clause.lang) or _asked_about(question, groups, clause)
+             or next((named for f in back + rest if (named := explicit_actors(f, clause.lang))), [])
              or inherited or [a.text for a in clause.actors])
     return _full_names(found, clause, clause.text.find(back[0]) if back else 0)
+
+
+_RESPECTIVELY = re.compile(r"(?P<items>[^，。；：]+?)分别由(?P<parties>[^，。；]+?)"
+                           r"(?=负责|组织|实施|作出|进行|审批|批准|决定|办理|核发|颁发|处|依照|按照)")
+_SHARED_HEAD = re.compile(r"(?:人民政府|人民法院|人民检察院|公安机关|机关|部门)$")
+
+
+def _split_list(text: str) -> list[str]:
+    """'省、设区的市、县（市、区）人民政府' cut at 、 outside brackets."""
+    out, depth, word = [], 0, ""
+    for ch in text:
+        depth += (ch in "（(") - (ch in "）)")
+        if ch == "、" and depth == 0:
+            out.append(word)
+            word = ""
+        else:
+            word += ch
+    return [w for w in (*out, word) if w]
+
+
+def _respectively(question: str, clause: Clause) -> list[str]:
+    """The party a "A、B、C分别由X、Y、Z负责" list gives the one item the question names ('较大事故' → Y); the
+    head the last party shares is given to the others ('省、设区的市、县人民政府' → '省人民政府' …)."""
+    if clause.lang != "zh":
+        return []
+    for m in _RESPECTIVELY.finditer(clause.text):
+        items, parties = _split_list(m.group("items")), _split_list(m.group("parties"))
+        if len(items) != len(parties) or len(items) < 2:
+            continue
+        head = _SHARED_HEAD.search(parties[-1])
+        if head:
+            parties = [p if _SHARED_HEAD.search(p) else p + head.group(0) for p in parties]
+        named = [i for i, item in enumerate(items) if _names_alone(question, item, clause.text)]
+        if len(named) == 1:
+            return [parties[named[0]]]
+    return []
+
+
+def _names_alone(question: str, item: str, text: str) -> bool:
+    """The question names `item` itself, not a longer phrase of the clause that ends in it ('特别重大事故' is not
+    '重大事故')."""
+    at = question.find(item)
+    while at >= 0:
+        if not any(question[at - k:at + len(item)] in text for k in range(1, min(at, 4) + 1)):
+            return True
+        at = question.find(item, at + 1)
+    return False
 
 
 def _after_by(question: str, fragments: list[str], lang: str) -> list[str]:

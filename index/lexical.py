@@ -12,8 +12,8 @@ import numpy as np
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 FOLDER = "lexical"
-RECIPE = ("en: lower, stop-words, Snowball stem; zh: jieba search mode, stop-words; BM25 k1=0.9 b=0.6; "
-          "second BM25 over adjacent term pairs")
+RECIPE = ("en: lower, stop-words, Snowball stem; zh: jieba search mode, stop-words but legal terms; "
+          "BM25 k1=0.9 b=0.6; second BM25 over adjacent term pairs")
 PAIRS = "pairs"  # sub-folder of the lexical index holding the adjacent-pair BM25
 K1, B = 0.9, 0.6  # chosen on ObliQA dev among (0.9, 0.6), (1.2, 0.75), (1.5, 0.75), (1.2, 0.5)
 
@@ -26,6 +26,11 @@ def _english() -> tuple[frozenset[str], object]:
     return frozenset(STOPWORDS_EN), Stemmer.Stemmer("english")
 
 
+# words a general Chinese stop list drops that carry meaning in regulations: accident grades (一般/重大事故),
+# thresholds (以上/以下), deadlines (立即/及时), levels (各级), and prohibitions and musts (不得/必须)
+LEGAL_TERMS = frozenset({"一般", "重大", "以上", "以下", "立即", "及时", "各级", "不得", "必须"})
+
+
 @lru_cache(maxsize=1)
 def _chinese() -> tuple[frozenset[str], object]:
     import jieba
@@ -33,7 +38,7 @@ def _chinese() -> tuple[frozenset[str], object]:
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return frozenset(STOPWORDS_CHINESE), jieba
+    return frozenset(STOPWORDS_CHINESE) - LEGAL_TERMS, jieba
 
 
 def words(text: str) -> list[str]:

@@ -92,6 +92,34 @@ def test_an_answer_names_the_full_body_a_reference_stands_for():
         "爆破作业所在地设区的市级人民政府公安机关"]
 
 
+def test_a_list_assigned_respectively_gives_the_party_of_the_item_asked_about():
+    clause = _clause("特别重大事故由国务院或者国务院授权有关部门组织事故调查组进行调查。"
+                     "重大事故、较大事故、一般事故分别由事故发生地省级人民政府、设区的市级人民政府、"
+                     "县级人民政府负责调查。", "zh")
+    for question, party in (("较大事故由哪一级政府负责调查？", "设区的市级人民政府"),
+                            ("一般事故归谁调查？", "县级人民政府"),
+                            ("特别重大事故由谁调查？", "国务院")):
+        found = responsible_for(clause, duty_sentence(question, clause.text), question)
+        assert found and found[0].startswith(party), (question, found)
+    shared = _clause("重大事故、较大事故、一般事故分别由省、设区的市、县（市、区）人民政府负责调查。", "zh")
+    question = "较大事故由哪一级政府负责调查？"
+    assert responsible_for(shared, duty_sentence(question, shared.text), question) == ["设区的市人民政府"]
+
+
+def test_a_subject_after_a_leading_circumstance_is_the_party():
+    clause = _clause("在本市举办重要会议和重大活动以及国家法定节假日期间，市应急管理部门根据安全管理的需要，"
+                     "可以制定专项安全生产管理措施。生产经营单位应当执行专项安全生产管理措施。", "zh")
+    question = "重要会议和法定节假日期间，谁可以出台专门的安全管控措施？"
+    assert responsible_for(clause, duty_sentence(question, clause.text), question) == ["市应急管理部门"]
+
+
+def test_a_must_question_is_not_answered_by_an_encouragement():
+    text = ("从业人员一百人以上的高危生产经营单位，应当依法设置安全总监。鼓励、支持前款规定以外的生产经营单位，"
+            "根据生产经营规模、安全风险等情况，设置安全总监。")
+    assert duty_sentence("企业到多大规模就必须设安全总监？", text).startswith("从业人员一百人以上")
+    assert duty_sentence("小企业根据经营规模设安全总监，有什么说法？", text).startswith("鼓励")
+
+
 def test_a_named_section_is_answered_from_its_own_parts(kb):
     answer = api.ask(kb, "What does 29 USC 654 require?", k=5)
     ids = [h.clause.clause_id for h in answer.citations]

@@ -36,7 +36,8 @@ _LEVELS = (("国务院", "national"), ("国家", "national"), ("省、自治区�
            ("设区的市", "municipal"), ("县级以上", "county and above"), ("县级", "county"), ("乡镇", "township"),
            ("乡、镇", "township"), ("街道办事处", "township"))
 _CONSEQUENCE = ("由", "责令", "处", "依法", "依照", "对", "没收", "吊销", "给予", "予以", "构成")
-_PREPOSITION = re.compile(r"^(?:由|对|为|向|给|将|把|从|与|在|依照|按照|根据|依据|经)")
+# 从 of 从业人员 and 经 of 经营单位 open names, not circumstances
+_PREPOSITION = re.compile(r"^(?:由|对|为|向|给|将|把|从(?!业)|与|在|依照|按照|根据|依据|经(?!营|销|办))")
 _POSSESSIVE = re.compile(r"^(?:其(?!他)|该|本单位)(?=.{2,})")
 _NOT_ACTORS = {"任何", "有关", "其他", "本", "国务院有关", "组织", "单位", "人员"}
 

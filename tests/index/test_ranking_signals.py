@@ -17,6 +17,13 @@ SCATTERED = tokenize("Money paid by a client to a firm may be its own; the firm 
 OTHER = tokenize("The regulator publishes an annual report on market conduct.")
 
 
+def test_chinese_legal_terms_are_no_stop_words():
+    # a general stop list drops accident grades, thresholds and deadlines; regulations need them
+    assert tokenize("发生一般事故") == ["发生", "一般", "事故"]
+    assert {"重大", "以上", "立即"} <= set(tokenize("一百人以上的单位发现重大事故隐患，应当立即报告"))
+    assert "的" not in tokenize("单位的负责人")
+
+
 def test_pairs_join_adjacent_terms_and_skip_a_repeated_one():
     assert pairs(["client", "money", "rule"]) == ["client_money", "money_rule"]
     assert pairs(["money", "money"]) == []

@@ -27,6 +27,9 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared
     ("一般事故，负责事故调查的人民政府应当自收到事故调查报告之日起15日内做出批复。", ["负责事故调查的人民政府"]),
     ("申请人持危险化学品经营许可证向工商行政管理部门办理登记手续。", []),
     ("审批部门不对取得批准的单位进行监督检查的，依法追究责任。", []),
+    # 从 of 从业人员 and 经 of 经营单位 open names, not prepositions
+    ("从业人员一百人以上的高危生产经营单位，应当依法设置安全总监。", ["从业人员一百人以上的高危生产经营单位"]),
+    ("经营单位应当建立危险化学品购买登记制度。", ["经营单位"]),
 ])
 def test_chinese_actors(text, expected):
     assert zh.actors(text) == expected
