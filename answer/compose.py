@@ -117,15 +117,71 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     but names a party, that party; otherwise the actor of the fragment that matches the question best, else
     the nearest one before it, else the first after it in its sentence (a leading circumstance, "在……期间，",
     comes before the subject), else the one the clause inherits from its lead-in. A list that "分别由" assigns
-    ("重大事故、较大事故、一般事故分别由省级、设区的市级、县级人民政府负责") gives the party of the item asked about."""
+    ("重大事故、较大事故、一般事故分别由省级、设区的市级、县级人民政府负责") gives the party of the item asked
+    about, and parties split by a threshold ("1000人以上5000人以下的，由县级……；5000人以上的，由设区的市级……")
+    the party of the range the question's number falls in."""
     back, after, rest = _walk(clause, sentence, question, weights)
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
     groups = [*(explicit_actors(f, clause.lang) for f in back + after), inherited]
-    found = (_respectively(question, clause) or _after_by(question, back + after, clause.lang)
-             or _authority(question, groups, clause.lang) or _asked_about(question, groups, clause)
+    found = (_by_quantity(question, clause) or _respectively(question, clause)
+             or _after_by(question, back + after, clause.lang) or _authority(question, groups, clause.lang)
+             or _asked_about(question, groups, clause)
              or next((named for f in back + rest if (named := explicit_actors(f, clause.lang))), [])
              or inherited or [a.text for a in clause.actors])
     return _full_names(found, clause, clause.text.find(back[0]) if back else 0)
+
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_POWERS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
+_UNITS = r"(万元|元|人|吨|公斤|千克|立方米|平方米|米|层|辆|个)"
+_QUANTITY = re.compile(_NUMBER + r"\s*(?:多|余)?" + _UNITS)
+
+
+def _number(text: str) -> float | None:
+    """'8000' → 8000, '一百' → 100, '三千五百' → 3500, '十' → 10."""
+    if text[0].isdigit():
+        return float(text)
+    total, section, digit = 0, 0, 0
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch == "万":
+            total += (section + digit) * 10000
+            section = digit = 0
+        elif ch in _POWERS:
+            section += (digit or 1) * _POWERS[ch]
+            digit = 0
+    return float(total + section + digit)
+
+
+def _range(segment: str, unit: str) -> tuple[float, float] | None:
+    """The span of `unit` a condition states: 'A人以上B人以下' → (A, B), 'A人以上' → (A, ∞), 'A人以下' / '不足A人'."""
+    n, u = _NUMBER, re.escape(unit)
+    if m := re.search(rf"{n}\s*{u}以上(?:、|，)?{n}\s*{u}(?:以下|以内)", segment):
+        return _number(m.group(1)), _number(m.group(2))
+    if m := re.search(rf"{n}\s*{u}以上", segment):
+        return _number(m.group(1)), math.inf
+    if m := re.search(rf"(?:{n}\s*{u}(?:以下|以内))|(?:不足|少于){n}\s*{u}", segment):
+        return 0.0, _number(m.group(1) or m.group(2))
+    return None
+
+
+def _by_quantity(question: str, clause: Clause) -> list[str]:
+    """For a clause that gives a duty to different parties by a threshold, the party of the one condition
+    whose range holds the number the question gives ('预计8000人参加' → the '5000人以上' part)."""
+    if clause.lang != "zh" or not (asked := _QUANTITY.search(question)):
+        return []
+    value, unit = _number(asked.group(1)), asked.group(2)
+    holding = []
+    for segment in re.split(r"[；;。]", clause.text):
+        span = _range(segment, unit)
+        if span and value is not None and span[0] <= value <= span[1]:
+            holding.append(segment)
+    if len(holding) != 1:
+        return []
+    segment = holding[0]
+    return [a for a in map(clean, BY.findall(segment)) if a] or explicit_actors(segment, "zh")
 
 
 _RESPECTIVELY = re.compile(r"(?P<items>[^，。；：]+?)分别由(?P<parties>[^，。；]+?)"

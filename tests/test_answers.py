@@ -106,6 +106,19 @@ def test_a_list_assigned_respectively_gives_the_party_of_the_item_asked_about():
     assert responsible_for(shared, duty_sentence(question, shared.text), question) == ["设区的市人民政府"]
 
 
+def test_a_threshold_gives_the_party_of_the_range_the_number_falls_in():
+    clause = _clause("大型群众性活动的预计参加人数在1000人以上5000人以下的，"
+                     "由活动所在地县级人民政府公安机关实施安全许可；预计参加人数在5000人以上的，"
+                     "由活动所在地设区的市级人民政府公安机关或者直辖市人民政府公安机关实施安全许可。", "zh")
+    for question, party in (("预计8000人参加的演唱会，安全许可找哪一级公安机关？", "活动所在地设区的市级"),
+                            ("三千人的活动找谁审批？", "活动所在地县级")):
+        found = responsible_for(clause, duty_sentence(question, clause.text), question)
+        assert found and found[0].startswith(party), (question, found)
+    # 5000 stands in both ranges: nothing to decide by, the usual choice stands
+    question = "5000人的活动找谁审批？"
+    assert responsible_for(clause, duty_sentence(question, clause.text), question)
+
+
 def test_a_subject_after_a_leading_circumstance_is_the_party():
     clause = _clause("在本市举办重要会议和重大活动以及国家法定节假日期间，市应急管理部门根据安全管理的需要，"
                      "可以制定专项安全生产管理措施。生产经营单位应当执行专项安全生产管理措施。", "zh")
