@@ -5,6 +5,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from answer.conditions import by_quantity, respectively
 from answer.intent import is_authority, kinds, wants_authority
 from index.lexical import tokenize
 from index.search import Hit
@@ -13,7 +14,7 @@ from ingest.actors.canon import canonical
 from ingest.actors.en import AGENT, AGENT_PHRASE, head_word, heading_actor
 from ingest.actors.en import antecedent as en_antecedent
 from ingest.actors.zh import BY, HEAD_END, antecedent, clean, level_of
-from ingest.text import sentences
+from ingest.text import lang_of, sentences
 from ingest.types import Clause
 
 ABSTAIN_BELOW = 0.4  # below it the answer abstains; chosen with bench.calibrate (bench/RESULTS.md)
@@ -71,11 +72,10 @@ def _weighted(terms: set[str], text: str, weights: dict[str, float] | None) -> f
     return sum(weight[t] for t in terms & set(tokenize(text))) / total if total else 0.0
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BARE_NUMBER = re.compile(r"(?:§+\s*[\w.-]+|第[零〇一二三四五六七八九十百千]+条|\(\w{1,4}\)|[\d.]+)[.。]?")
 
 
-# a question about what a party must do is not answered by a sentence that only encourages or permits
+# a question about what a party must do is not answered by a sentence that only encourages it
 _MUST = {"zh": re.compile(r"必须|应当|一定要|要求|义务"), "en": re.compile(r"\b(?:must|required?|obliged)\b", re.I)}
 _SOFT = {"zh": re.compile(r"^(?:.{0,20}?)(?:鼓励|支持|提倡|引导)"), "en": re.compile(r"\b(?:encourage[sd]?)\b", re.I)}
 SOFT_SHARE = 0.5  # what an encouraging sentence keeps of its match when the question asks what must be done
@@ -85,7 +85,7 @@ def duty_sentence(question: str, text: str, weights: dict[str, float] | None = N
     """The sentence of a clause that holds most of the question's weight (a bare number, '§ 654.', is none);
     a sentence that only encourages ("鼓励、支持……") counts half when the question asks what must be done."""
     terms = set(tokenize(question))
-    lang = "zh" if _CJK.search(question) else "en"
+    lang = "zh" if lang_of(question) == "zh" else "en"
     must = bool(_MUST[lang].search(question))
     candidates = [s for s in _sentences(text) if not _BARE_NUMBER.fullmatch(s.strip())] or _sentences(text)
 
@@ -123,112 +123,12 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     back, after, rest = _walk(clause, sentence, question, weights)
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
     groups = [*(explicit_actors(f, clause.lang) for f in back + after), inherited]
-    found = (_by_quantity(question, clause) or _respectively(question, clause)
+    found = (by_quantity(question, clause) or respectively(question, clause)
              or _after_by(question, back + after, clause.lang) or _authority(question, groups, clause.lang)
              or _asked_about(question, groups, clause)
              or next((named for f in back + rest if (named := explicit_actors(f, clause.lang))), [])
              or inherited or [a.text for a in clause.actors])
     return _full_names(found, clause, clause.text.find(back[0]) if back else 0)
-
-
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_POWERS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
-_UNITS = r"(万元|元|人|吨|公斤|千克|立方米|平方米|米|层|辆|个)"
-_QUANTITY = re.compile(_NUMBER + r"\s*(?:多|余)?" + _UNITS)
-
-
-def _number(text: str) -> float | None:
-    """'8000' → 8000, '一百' → 100, '三千五百' → 3500, '十' → 10."""
-    if text[0].isdigit():
-        return float(text)
-    total, section, digit = 0, 0, 0
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch == "万":
-            total += (section + digit) * 10000
-            section = digit = 0
-        elif ch in _POWERS:
-            section += (digit or 1) * _POWERS[ch]
-            digit = 0
-    return float(total + section + digit)
-
-
-def _range(segment: str, unit: str) -> tuple[float, float] | None:
-    """The span of `unit` a condition states: 'A人以上B人以下' → (A, B), 'A人以上' → (A, ∞), 'A人以下' / '不足A人'."""
-    n, u = _NUMBER, re.escape(unit)
-    if m := re.search(rf"{n}\s*{u}以上(?:、|，)?{n}\s*{u}(?:以下|以内)", segment):
-        return _number(m.group(1)), _number(m.group(2))
-    if m := re.search(rf"{n}\s*{u}以上", segment):
-        return _number(m.group(1)), math.inf
-    if m := re.search(rf"(?:{n}\s*{u}(?:以下|以内))|(?:不足|少于){n}\s*{u}", segment):
-        return 0.0, _number(m.group(1) or m.group(2))
-    return None
-
-
-def _by_quantity(question: str, clause: Clause) -> list[str]:
-    """For a clause that gives a duty to different parties by a threshold, the party of the one condition
-    whose range holds the number the question gives ('预计8000人参加' → the '5000人以上' part)."""
-    if clause.lang != "zh" or not (asked := _QUANTITY.search(question)):
-        return []
-    value, unit = _number(asked.group(1)), asked.group(2)
-    holding = []
-    for segment in re.split(r"[；;。]", clause.text):
-        span = _range(segment, unit)
-        if span and value is not None and span[0] <= value <= span[1]:
-            holding.append(segment)
-    if len(holding) != 1:
-        return []
-    segment = holding[0]
-    return [a for a in map(clean, BY.findall(segment)) if a] or explicit_actors(segment, "zh")
-
-
-_RESPECTIVELY = re.compile(r"(?P<items>[^，。；：]+?)分别由(?P<parties>[^，。；]+?)"
-                           r"(?=负责|组织|实施|作出|进行|审批|批准|决定|办理|核发|颁发|处|依照|按照)")
-_SHARED_HEAD = re.compile(r"(?:人民政府|人民法院|人民检察院|公安机关|机关|部门)$")
-
-
-def _split_list(text: str) -> list[str]:
-    """'省、设区的市、县（市、区）人民政府' cut at 、 outside brackets."""
-    out, depth, word = [], 0, ""
-    for ch in text:
-        depth += (ch in "（(") - (ch in "）)")
-        if ch == "、" and depth == 0:
-            out.append(word)
-            word = ""
-        else:
-            word += ch
-    return [w for w in (*out, word) if w]
-
-
-def _respectively(question: str, clause: Clause) -> list[str]:
-    """The party a "A、B、C分别由X、Y、Z负责" list gives the one item the question names ('较大事故' → Y); the
-    head the last party shares is given to the others ('省、设区的市、县人民政府' → '省人民政府' …)."""
-    if clause.lang != "zh":
-        return []
-    for m in _RESPECTIVELY.finditer(clause.text):
-        items, parties = _split_list(m.group("items")), _split_list(m.group("parties"))
-        if len(items) != len(parties) or len(items) < 2:
-            continue
-        head = _SHARED_HEAD.search(parties[-1])
-        if head:
-            parties = [p if _SHARED_HEAD.search(p) else p + head.group(0) for p in parties]
-        named = [i for i, item in enumerate(items) if _names_alone(question, item, clause.text)]
-        if len(named) == 1:
-            return [parties[named[0]]]
-    return []
-
-
-def _names_alone(question: str, item: str, text: str) -> bool:
-    """The question names `item` itself, not a longer phrase of the clause that ends in it ('特别重大事故' is not
-    '重大事故')."""
-    at = question.find(item)
-    while at >= 0:
-        if not any(question[at - k:at + len(item)] in text for k in range(1, min(at, 4) + 1)):
-            return True
-        at = question.find(item, at + 1)
-    return False
 
 
 def _after_by(question: str, fragments: list[str], lang: str) -> list[str]:
