@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from answer.compose import duty_sentence, responsible_for
-from answer.intent import kinds, wants_authority
+from answer.intent import is_authority, kinds, wants_authority
 from ingest.actors import with_actors
 from ingest.types import Clause
 from regkb import api
@@ -61,6 +61,16 @@ def test_question_kinds():
     assert wants_authority("Who assesses civil penalties?", "en")
     assert not wants_authority("How long does an employer have to contest a citation?", "en")
     assert kinds("天气怎么样", "zh") == ["general"]
+
+
+def test_authorities_are_judged_by_the_head_of_the_phrase():
+    for body in ("The relevant departments of people's governments at all levels", "the Secretary",
+                 "an authorized representative of the Secretary", "the head of each Federal agency",
+                 "The State emergency response commission", "应急管理部门", "县级以上地方各级人民政府"):
+        assert is_authority(body, "zh" if body[0] > "~" else "en"), body
+    for party in ("The operator of a coal or other mine who fails to provide timely notification to the Secretary",
+                  "Each employer", "any representative of employees", "生产经营单位", "单位的主要负责人"):
+        assert not is_authority(party, "zh" if party[0] > "~" else "en"), party
 
 
 def _clause(text: str, lang: str, headings: tuple[str, ...] = ()) -> Clause:
