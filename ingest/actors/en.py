@@ -27,6 +27,13 @@ MAX_WORDS = 18
 # after the modal, a verb that makes the subject the one who receives, not the one who acts
 _RECEIVES = re.compile(r"^\s*(?:not\s+)?(?:receive|be\s+(?:given|provided|notified|afforded|entitled|paid|"
                        r"compensated|reimbursed|subject|eligible|protected))\b", re.I)
+# "shall be investigated by the operator or his agent": a passive names its actor after 'by'
+_PASSIVE_BY = re.compile(r"\s+(?:not\s+)?be\s+\w+(?:ed|en)\s+by\s+", re.I)
+_OR_AGENT = re.compile(r"\s+or\s+(?:his|her|its|their)\s+agents?\b", re.I)
+# a head ending in a relative pronoun: the modal after it belongs to the relative clause
+_RELATIVE_END = re.compile(r"(?:,\s*|\s)(?:which|who|that)$", re.I)
+# an item that continues a lead-in with its verb ("(2) designate an independent organization …") has no subject
+_VERB_OPENING = re.compile(r"^(?!(?:the|each|every|any|a|an|such|all|no|both|either|neither)\b)[a-z][a-z-]*\s")
 # words that cannot open a subject: the modal belongs to a clause inside the sentence
 _NOT_OPENING = re.compile(r"^(?:and|or|but|for|which|that|who|whom|whose|to|by|with|of|as|so|than|contains?|"
                           r"provides?|includes?|requires?|means|except)\b")
@@ -53,12 +60,19 @@ def _first_agent(text: str) -> str:
 
 
 def _subject(sentence: str) -> str:
-    """The subject before the first modal verb, when it reads as an agent."""
+    """The subject before the first modal verb, when it reads as an agent; in the passive ('… shall be
+    investigated by the operator'), the agent after 'by'."""
     sentence = _AS_THE_CASE.sub("", MARKER.sub("", sentence.strip()))
     for modal in MODAL.finditer(sentence):
         if _RECEIVES.match(sentence[modal.end():]):
             return ""
+        after = sentence[modal.end():]
+        if (passive := _PASSIVE_BY.match(after)) and (agent := AGENT_PHRASE.match(after, passive.end())):
+            more = _OR_AGENT.match(after, agent.end())
+            return agent.group(0) + (more.group(0) if more else "")
         head = sentence[: modal.start()].strip(" ,;")
+        if _RELATIVE_END.search(head) or (_VERB_OPENING.match(head) and not AGENT.match(head)):
+            continue  # "…, which shall have …": the modal of a relative clause; "designate an organization, which"
         condition = ""
         if CONDITION.match(head) and "," in head:
             condition, head = (part.strip() for part in head.rsplit(",", 1))

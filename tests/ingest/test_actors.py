@@ -55,6 +55,12 @@ def test_chinese_actors(text, expected):
     # a lead-in cut short before its verb still ends with its subject
     ("As soon as practicable, and for which the Board will serve as the lead agency, the Chairman of the …",
      ["the Chairman"]),
+    # the passive names its actor after 'by'
+    ("All accidents, including unintentional roof falls, shall be investigated by the operator or his agent to "
+     "determine the cause.", ["the operator or his agent"]),
+    # an item that continues its lead-in with a verb has no subject of its own; 'which shall' is a relative clause
+    ("(2) designate an independent nonprofit organization, with experience in disasters, which shall have primary "
+     "responsibility for coordinating the emotional care of the families.", []),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
