@@ -29,6 +29,7 @@ _RECEIVES = re.compile(r"^\s*(?:not\s+)?(?:receive|be\s+(?:given|provided|notifi
                        r"compensated|reimbursed|subject|eligible|protected))\b", re.I)
 # "shall be investigated by the operator or his agent": a passive names its actor after 'by'
 _PASSIVE_BY = re.compile(r"\s+(?:not\s+)?be\s+\w+(?:ed|en)\s+by\s+", re.I)
+_DUTY_OF = re.compile(r"\s+be\s+the\s+(?:duty|responsibility|obligation)\s+of\s+(.+?)\s+to\s+\w", re.I)
 _OR_AGENT = re.compile(r"\s+or\s+(?:his|her|its|their)\s+agents?\b", re.I)
 # a head ending in a relative pronoun: the modal after it belongs to the relative clause
 _RELATIVE_END = re.compile(r"(?:,\s*|\s)(?:which|who|that)$", re.I)
@@ -67,6 +68,8 @@ def _subject(sentence: str) -> str:
         if _RECEIVES.match(sentence[modal.end():]):
             return ""
         after = sentence[modal.end():]
+        if (duty := _DUTY_OF.match(after)) and sentence[: modal.start()].strip().lower() == "it":
+            return re.sub(r"\s*\([^)]*\)", "", duty.group(1)).strip()  # "It shall be the duty of X to …"
         if (passive := _PASSIVE_BY.match(after)) and (agent := AGENT_PHRASE.match(after, passive.end())):
             more = _OR_AGENT.match(after, agent.end())
             return agent.group(0) + (more.group(0) if more else "")

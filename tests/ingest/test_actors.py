@@ -55,6 +55,8 @@ def test_chinese_actors(text, expected):
     # a lead-in cut short before its verb still ends with its subject
     ("As soon as practicable, and for which the Board will serve as the lead agency, the Chairman of the …",
      ["the Chairman"]),
+    ("It shall be the responsibility of the head of each Federal agency (not including the United States Postal "
+     "Service) to establish and maintain an effective program.", ["the head of each Federal agency"]),
     # the passive names its actor after 'by'
     ("All accidents, including unintentional roof falls, shall be investigated by the operator or his agent to "
      "determine the cause.", ["the operator or his agent"]),
