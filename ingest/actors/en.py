@@ -17,6 +17,7 @@ AGENT = re.compile(
     r"representatives?|councils?|enterprises?|president|attorney general|court|panel|administration|"
     r"office|bureau|organi[sz]ations?|ministr(?:y|ies)|contractors?|miners?|heads?|leaders?|individuals?|"
     r"claimants?|applicants?|carriers?|manufacturers?|respondents?|petitioners?|judges?|members?|delegates?|"
+    r"attorneys?|part(?:y|ies)|"
     r"team|teams|coordinators?|units?|company|companies|cadres?)\b", re.I)
 PRONOUNS = {"he", "she", "it", "they", "he or she", "such person", "such agency", "such department", "it to", "is"}
 _DETERMINED = re.compile(r"^(?:the|each|every|any|a|an|such|all|no)\s+", re.I)
@@ -25,10 +26,11 @@ _POSSESSOR = re.compile(r"\b((?:the|each|any)\s+(?:\w+\s+){0,2}?(?:government|de
                         r"(?:'s|’s)?\b", re.I)
 MAX_WORDS = 18
 # after the modal, a verb that makes the subject the one who receives, not the one who acts
-_RECEIVES = re.compile(r"^\s*(?:not\s+)?(?:receive|be\s+(?:given|provided|notified|afforded|entitled|paid|"
-                       r"compensated|reimbursed|subject|eligible|protected))\b", re.I)
+_RECEIVES = re.compile(r"^\s*(?:not\s+)?(?:\w+ly\s+)?(?:receive|be\s+(?:\w+ly\s+)?(?:given|provided|notified|"
+                       r"afforded|entitled|paid|compensated|reimbursed|subject|eligible|protected))\b", re.I)
 # "shall be investigated by the operator or his agent": a passive names its actor after 'by'
-_PASSIVE_BY = re.compile(r"\s+(?:not\s+)?be\s+\w+(?:ed|en)\s+by\s+", re.I)
+_PASSIVE_BY = re.compile(r"\s+(?:not\s+)?be\s+(?:\w+(?:ed|en)|made|held|paid|kept|brought|sent|done|set|sold|told|"
+                         r"found|built|heard|put|laid|led|bought|sought|borne|met)\s+by\s+", re.I)
 _DUTY_OF = re.compile(r"\s+be\s+the\s+(?:duty|responsibility|obligation)\s+of\s+(.+?)\s+to\s+\w", re.I)
 _OR_AGENT = re.compile(r"\s+or\s+(?:his|her|its|their)\s+agents?\b", re.I)
 # a head ending in a relative pronoun: the modal after it belongs to the relative clause

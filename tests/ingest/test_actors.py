@@ -60,6 +60,9 @@ def test_chinese_actors(text, expected):
     # the passive names its actor after 'by'
     ("All accidents, including unintentional roof falls, shall be investigated by the operator or his agent to "
      "determine the cause.", ["the operator or his agent"]),
+    ("No unsolicited communication may be made by an attorney (including any associate) or any potential party "
+     "to the litigation.", ["an attorney"]),
+    ("All miners who are idled due to such order shall be fully compensated for lost time.", []),
     # an item that continues its lead-in with a verb has no subject of its own; 'which shall' is a relative clause
     ("(2) designate an independent nonprofit organization, with experience in disasters, which shall have primary "
      "responsibility for coordinating the emotional care of the families.", []),
