@@ -128,7 +128,13 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
              or _asked_about(question, groups, clause)
              or next((named for f in back + rest if (named := explicit_actors(f, clause.lang))), [])
              or inherited or [a.text for a in clause.actors])
+    if found and all(_PROHIBITED.match(a) for a in found):
+        # "No State … may prevent …": a party the clause forbids to act is not who may or must act
+        found = next((others for g in groups if (others := [a for a in g if not _PROHIBITED.match(a)])), found)
     return _full_names(found, clause, clause.text.find(back[0]) if back else 0)
+
+
+_PROHIBITED = re.compile(r"^(?:No|Neither)\s", re.I)
 
 
 def _after_by(question: str, fragments: list[str], lang: str) -> list[str]:

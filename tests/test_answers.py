@@ -129,6 +129,16 @@ def test_a_threshold_gives_the_party_of_the_range_the_number_falls_in():
     assert responsible_for(clause, duty_sentence(question, clause.text), question)
 
 
+def test_a_party_the_clause_forbids_to_act_is_not_who_may_act():
+    clause = _clause("No State or political subdivision thereof may prevent the volunteers of an organization from "
+                     "providing counseling services in the 30-day period beginning on the date of the accident. The "
+                     "director of family support services may extend such period for not more than an additional "
+                     "30 days.", "en")
+    question = "Can state officials prevent the volunteers from providing counseling, and who decides for how long?"
+    assert responsible_for(clause, duty_sentence(question, clause.text), question) == [
+        "The director of family support services"]
+
+
 def test_a_subject_after_a_leading_circumstance_is_the_party():
     clause = _clause("在本市举办重要会议和重大活动以及国家法定节假日期间，市应急管理部门根据安全管理的需要，"
                      "可以制定专项安全生产管理措施。生产经营单位应当执行专项安全生产管理措施。", "zh")
