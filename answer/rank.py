@@ -33,6 +33,8 @@ DEPTH = 30  # how many search hits the answer re-orders before it keeps the firs
 
 @dataclass(frozen=True)
 class AnswerRanking:
+    """How much each thing the answer knows moves a clause (added to search's score, which runs to about 2)."""
+
     named_law: float = 0.1  # added to the clauses of a law the question names
     local_elsewhere: float = 0.1  # taken from the clauses of a local regulation whose place the question omits
     body: float = 0.2  # added to clauses naming a body as actor, for questions asking which body acts
@@ -117,5 +119,5 @@ def _article_first(kb: KnowledgeBase, question: str, hits: list[Hit], ratio: flo
     own = coverage(terms, set(tokenize(hits[0].clause.text)), weights)
     if lead <= ratio * own:
         return hits
-    # the article takes the item's place and evidence (its cosine is the item's: a lower bound for confidence)
+    # the article takes the item's place and evidence (confidence reads the item's cosine)
     return [replace(hits[0], clause=found[0])] + [h for h in hits if h.clause.clause_id != parent]
