@@ -8,7 +8,7 @@ from ingest.text import sentences
 MODAL = re.compile(r"\b(shall|must|should|may|will|is responsible|are responsible|is authorized|are authorized|"
                    r"is directed|are directed)\b")
 MARKER = re.compile(r"^(?:§+\s*\d+[A-Za-z]*\.?|\(\w{1,4}\)|\d+(?:\.\d+)*\.)\s*")
-CONDITION = re.compile(r"^(if|where|when|whenever|unless|until|upon|in|after|before|within|for|except|subject|"
+CONDITION = re.compile(r"^(if|where|when|whenever|unless|until|upon|on|in|after|before|within|for|except|subject|"
                        r"notwithstanding|not later|no later|at|during|with respect|to the extent|as soon)\b", re.I)
 AGENT = re.compile(
     r"\b(secretar(?:y|ies)|employers?|employees?|agenc(?:y|ies)|departments?|commission|board|states?|"
@@ -35,8 +35,6 @@ _DUTY_OF = re.compile(r"\s+be\s+the\s+(?:duty|responsibility|obligation)\s+of\s+
 _OR_AGENT = re.compile(r"\s+or\s+(?:his|her|its|their)\s+agents?\b", re.I)
 # a head ending in a relative pronoun: the modal after it belongs to the relative clause
 _RELATIVE_END = re.compile(r"(?:,\s*|\s)(?:which|who|that)$", re.I)
-# an item that continues a lead-in with its verb ("(2) designate an independent organization …") has no subject
-_VERB_OPENING = re.compile(r"^(?!(?:the|each|every|any|a|an|such|all|no|both|either|neither)\b)[a-z][a-z-]*\s")
 # words that cannot open a subject: the modal belongs to a clause inside the sentence
 _NOT_OPENING = re.compile(r"^(?:and|or|but|for|which|that|who|whom|whose|to|by|with|of|as|so|than|contains?|"
                           r"provides?|includes?|requires?|means|except)\b")
@@ -76,8 +74,8 @@ def _subject(sentence: str) -> str:
             more = _OR_AGENT.match(after, agent.end())
             return agent.group(0) + (more.group(0) if more else "")
         head = sentence[: modal.start()].strip(" ,;")
-        if _RELATIVE_END.search(head) or (_VERB_OPENING.match(head) and not AGENT.match(head)):
-            continue  # "…, which shall have …": the modal of a relative clause; "designate an organization, which"
+        if _RELATIVE_END.search(head):
+            continue  # "(2) designate an organization …, which shall have …": the modal of a relative clause
         condition = ""
         if CONDITION.match(head) and "," in head:
             condition, head = (part.strip() for part in head.rsplit(",", 1))

@@ -64,6 +64,7 @@ def test_chinese_actors(text, expected):
      ["the Chairman"]),
     ("It shall be the responsibility of the head of each Federal agency (not including the United States Postal "
      "Service) to establish and maintain an effective program.", ["the head of each Federal agency"]),
+    ("On request, the Secretary shall publish the list.", ["the Secretary"]),
     # the passive names its actor after 'by'
     ("All accidents, including unintentional roof falls, shall be investigated by the operator or his agent to "
      "determine the cause.", ["the operator or his agent"]),
