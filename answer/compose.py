@@ -13,7 +13,7 @@ from ingest.actors import explicit_actors
 from ingest.actors.canon import canonical
 from ingest.actors.en import AGENT, AGENT_PHRASE, head_word, heading_actor
 from ingest.actors.en import antecedent as en_antecedent
-from ingest.actors.zh import BY, HEAD_END, antecedent, clean, level_of
+from ingest.actors.zh import HEAD_END, antecedent, level_of, named_by
 from ingest.text import lang_of, sentences
 from ingest.types import Clause
 
@@ -141,7 +141,7 @@ def _after_by(question: str, fragments: list[str], lang: str) -> list[str]:
     """"费用由谁承担": the party the clause puts after 由."""
     if lang != "zh" or not _ASKS_BY.search(question):
         return []
-    return next((named for f in fragments if (named := [a for a in map(clean, BY.findall(f)) if a])), [])
+    return next((named for f in fragments if (named := named_by(f))), [])
 
 
 def _authority(question: str, groups: list[list[str]], lang: str) -> list[str]:

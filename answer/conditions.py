@@ -11,7 +11,7 @@ import math
 import re
 
 from ingest.actors import explicit_actors
-from ingest.actors.zh import BY, clean
+from ingest.actors.zh import named_by
 from ingest.types import Clause
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -64,7 +64,7 @@ def by_quantity(question: str, clause: Clause) -> list[str]:
     if len(holding) != 1:
         return []
     segment = holding[0]
-    return [a for a in map(clean, BY.findall(segment)) if a] or explicit_actors(segment, "zh")
+    return named_by(segment) or explicit_actors(segment, "zh")
 
 
 _RESPECTIVELY = re.compile(r"(?P<items>[^，。；：]+?)分别由(?P<parties>[^，。；]+?)"

@@ -65,9 +65,9 @@ def _subject(sentence: str) -> str:
     investigated by the operator'), the agent after 'by'."""
     sentence = _AS_THE_CASE.sub("", MARKER.sub("", sentence.strip()))
     for modal in MODAL.finditer(sentence):
-        if _RECEIVES.match(sentence[modal.end():]):
-            return ""
         after = sentence[modal.end():]
+        if _RECEIVES.match(after):
+            return ""
         if (duty := _DUTY_OF.match(after)) and sentence[: modal.start()].strip().lower() == "it":
             return re.sub(r"\s*\([^)]*\)", "", duty.group(1)).strip()  # "It shall be the duty of X to …"
         if (passive := _PASSIVE_BY.match(after)) and (agent := AGENT_PHRASE.match(after, passive.end())):
@@ -123,7 +123,7 @@ def actors(text: str) -> list[str]:
     found = []
     for para in text.split("\n"):
         for sentence in sentences(para):
-            found += split_compound(_subject(sentence)) if _subject(sentence) else []
+            found += split_compound(subject) if (subject := _subject(sentence)) else []
             found += [m.group(1) for m in _BY_AGENT.finditer(sentence) if AGENT.search(m.group(1))]
     return list(dict.fromkeys(found))
 

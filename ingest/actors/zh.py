@@ -104,6 +104,11 @@ _VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负
                           r"督促|(?<=.)向")
 
 
+def named_by(text: str) -> list[str]:
+    """The bodies a text puts after 由 ("由应急管理部门责令改正"), verb phrases left out."""
+    return [a for a in map(clean, BY.findall(text)) if a]
+
+
 def clean(actor: str) -> str:
     """An actor phrase without a leading conjunction; empty when a verb shows it is not a name."""
     actor = _LEADING.sub("", actor)
