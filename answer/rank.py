@@ -9,6 +9,8 @@ about what is asked, and about the documents:
   answered from national law first, and the local clause stays among the leads;
 - a question asking which body acts ("哪个部门", "由谁", "who", "which agency") prefers clauses whose actor is a
   body (an authority) over those that only bind units or people;
+- a document's front matter (its promulgation and revision record) answers only questions about the document's
+  history ("什么时候施行", "when was it amended"); for any other it goes below the articles;
 - when the best clause is an item whose article lead-in holds the question, not the item's own words ("拆除工程
   施工15日前……报送……备案" above "(三)拆除施工组织方案"), the article itself is cited first, its items after it.
 
@@ -39,6 +41,7 @@ class AnswerRanking:
     local_elsewhere: float = 0.1  # taken from the clauses of a local regulation whose place the question omits
     body: float = 0.2  # added to clauses naming a body as actor, for questions asking which body acts
     lead_in: float = 2.0  # the article goes first when its text holds this many times the item's share
+    front_matter: float = 1.0  # taken from a preamble unless the question asks about the document's history
 
 
 DEFAULT = AnswerRanking()
@@ -46,6 +49,11 @@ DEFAULT = AnswerRanking()
 _PLACE = re.compile(r"^(?!中华人民共和国|国务院)(\w{2,3}?)(?:省|市|自治区|特别行政区)")
 _CHAPTER = re.compile(r"^CHAPTER\s+\w+\W+(?P<name>[^(]+)", re.I)
 _SMALL = {"and", "of", "the", "to", "for", "on", "in"}
+
+
+_HISTORY = {"zh": re.compile(r"通过|修订|修正|修改|施行|公布|颁布|生效|发布|哪一?年|什么时候|何时|版本|令第"),
+            "en": re.compile(r"\b(?:enact\w*|amend\w*|adopt\w*|effective|promulgat\w*|pass(?:ed)?|when|year|version|"
+                             r"revis\w*|history)\b", re.I)}
 
 
 def place_of(title: str) -> str:
@@ -88,6 +96,7 @@ def for_answer(kb: KnowledgeBase, question: str, hits: Sequence[Hit], lang: str,
         return list(hits)
     names = _names(tuple((d.doc_id, d.title) for d in kb.gen.docs.values()))
     body = asks_for_body(question, lang)
+    history = bool(_HISTORY["zh" if lang == "zh" else "en"].search(question))
 
     def score(hit: Hit) -> float:
         pattern, place = names.get(hit.clause.doc_id, (None, ""))
@@ -98,6 +107,8 @@ def for_answer(kb: KnowledgeBase, question: str, hits: Sequence[Hit], lang: str,
             s -= ranking.local_elsewhere
         if body and any(is_authority(a.text, lang) for a in hit.clause.actors):
             s += ranking.body
+        if hit.clause.kind == "preamble" and not history:
+            s -= ranking.front_matter
         return s
 
     ordered = sorted((replace(h, score=round(score(h), 6)) for h in hits), key=lambda h: -h.score)

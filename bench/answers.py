@@ -6,8 +6,9 @@ Every question goes through `regkb ask - --json` on an index of the shared corpu
     python -m bench.answers            # the development and the held-out questions
     python -m bench.answers --questions bench/data/dev_questions.jsonl --show 20  # one set, and its first misses
 
-The held-out questions (bench/data/heldout_questions.jsonl) were written from the texts alone, after the
-development set, and are kept out of tuning: read their scores, not their misses.
+The held-out questions (bench/data/heldout_questions.jsonl, and a second set, heldout2_questions.jsonl, written
+later) were written from the texts alone, after the development set, and are kept out of tuning: read their
+scores, not their misses.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from bench.common import OUT, ROOT, SHARED, mean, regkb, require, table, write_r
 
 QUESTIONS = ROOT / "bench" / "data" / "dev_questions.jsonl"
 HELD_OUT = ROOT / "bench" / "data" / "heldout_questions.jsonl"
+HELD_OUT_2 = ROOT / "bench" / "data" / "heldout2_questions.jsonl"
 
 
 def corpus_index(index: Path) -> float:
@@ -94,11 +96,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, default=OUT / "corpus" / "index")
     parser.add_argument("--questions", type=Path, action="append",
-                        help="a question file (repeatable; default: the development and held-out sets)")
+                        help="a question file (repeatable; default: the development and both held-out sets)")
     parser.add_argument("--show", type=int, default=0, help="print this many misses of each set")
     args = parser.parse_args()
     ingest_s = corpus_index(args.index)
-    reports = [score_set(args.index, path, args.show)[0] for path in args.questions or [QUESTIONS, HELD_OUT]]
+    paths = args.questions or [QUESTIONS, HELD_OUT, HELD_OUT_2]
+    reports = [score_set(args.index, path, args.show)[0] for path in paths]
     report = "\n".join(reports) + f"\ningest (incremental) {ingest_s:.1f} s\n"
     print(report)
     write_result("answers", report)

@@ -157,7 +157,7 @@ def answer_json(kb: KnowledgeBase, question: str, answer: Answer) -> dict[str, o
     """The JSON object of the `regkb ask --json` contract."""
     return {
         "question": question,
-        "answer": {"text": answer.text, "responsible": answer.responsible, "abstained": answer.abstained,
-                   "confidence": answer.confidence, "notes": answer.notes},
+        "answer": {"text": answer.text, "responsible": answer.responsible, "recipients": answer.recipients,
+                   "abstained": answer.abstained, "confidence": answer.confidence, "notes": answer.notes},
         "citations": [citation_json(h, kb.document(h.clause.doc_id)) for h in answer.citations],
     }

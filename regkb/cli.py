@@ -86,6 +86,8 @@ def _print_answer(kb: api.KnowledgeBase, question: str, answer: api.Answer, as_j
         click.echo(json.dumps(api.answer_json(kb, question, answer), ensure_ascii=False))
         return
     click.echo(answer.text)
+    if answer.recipients:
+        click.echo(f"Goes to: {'; '.join(answer.recipients)}")
     if answer.responsible:
         click.echo(f"Responsible: {'; '.join(answer.responsible)}   (confidence {answer.confidence:.2f})")
     for i, hit in enumerate(answer.citations, start=1):

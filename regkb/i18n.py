@@ -51,11 +51,13 @@ I18N = gr.I18n(**LABELS)
 
 # words inside server-rendered cards, which follow the language of the question
 CARD_WORDS: dict[str, dict[str, str]] = {
-    "en": {"responsible": "Responsible", "confidence": "confidence", "nobody": "No single responsible party is named",
+    "en": {"responsible": "Responsible", "receives": "Goes to", "confidence": "confidence",
+           "nobody": "No single responsible party is named",
            "leads": "the nearest clauses are shown below as leads, not as an answer", "who_acts": "Who must act",
            "open": "Open in context", "copy": "Copy citation", "refs": "Refers to", "date": "as of",
            "now": "duties now held by", "none": "No clauses found."},
-    "zh": {"responsible": "责任主体", "confidence": "置信度", "nobody": "条文未指明单一责任主体",
+    "zh": {"responsible": "责任主体", "receives": "报送／申请对象", "confidence": "置信度",
+           "nobody": "条文未指明单一责任主体",
            "leads": "以下仅为最接近的条款，供参考，并非答案", "who_acts": "责任主体", "open": "查看上下文",
            "copy": "复制引文", "refs": "引用", "date": "版本", "now": "其职责现由", "none": "没有找到条款。"},
 }

@@ -41,9 +41,11 @@ def answer_card(answer: Answer, question: str) -> str:
         return (f'<div class="rk-answer rk-abstain" data-testid="answer-card"><div class="rk-who">'
                 f'{esc(answer.text)}</div>{_notes(answer.notes)}<div class="rk-meta">{w["confidence"]} '
                 f'{answer.confidence:.2f} — {esc(w["leads"])}</div></div>')
-    who = " · ".join(answer.responsible) or w["nobody"]
-    return (f'<div class="rk-answer" data-testid="answer-card"><div class="rk-label">{esc(w["responsible"])}</div>'
-            f'<div class="rk-who">{esc(who)}</div><div class="rk-duty">{esc(answer.text)}</div>'
+    who = " · ".join(a for a in answer.responsible if a not in answer.recipients) or w["nobody"]
+    goes_to = (f'<div class="rk-label">{esc(w["receives"])}</div><div class="rk-who" data-testid="recipients">'
+               f'{esc(" · ".join(answer.recipients))}</div>' if answer.recipients else "")
+    return (f'<div class="rk-answer" data-testid="answer-card">{goes_to}<div class="rk-label">{esc(w["responsible"])}'
+            f'</div><div class="rk-who">{esc(who)}</div><div class="rk-duty">{esc(answer.text)}</div>'
             f'{_notes(answer.notes)}<div class="rk-meta">{w["confidence"]} {answer.confidence:.2f}</div></div>')
 
 

@@ -17,6 +17,7 @@ from tests.helpers import CORPUS_SOURCES, SEED  # noqa: E402
 # a slice of the shared corpus: enough for cross-document answers, small enough to embed in a minute
 SHARED_SLICE = ["zh/安全生产法(2021-06-10).md", "zh/危险化学品安全管理条例(2013-12-07).md", "zh/消防法(2021-04-29).md",
                 "zh/生产安全事故报告和调查处理条例(2007-04-09).md",
+                "zh/国务院关于特大安全事故行政责任追究的规定(2001-04-21).md",
                 "en/US_29USC_ch15_Occupational_Safety_and_Health_Act.md"]
 
 

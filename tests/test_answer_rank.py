@@ -1,5 +1,6 @@
 """The answer's own order: a named law first, national law before a local one whose place the question omits,
-bodies for questions asking which body acts, an article before its items when its lead-in holds the question."""
+bodies for questions asking which body acts, a document's front matter only for questions about its history, an
+article before its items when its lead-in holds the question."""
 from __future__ import annotations
 
 import pytest
@@ -11,6 +12,8 @@ from regkb import api
 
 THEFT = "第二条 危险物品仓库发生被盗的，仓库管理单位应当立即向所在地公安机关报告。"
 NATIONAL = f"""# 危险物品管理条例
+
+2001年3月1日国务院令第9号公布　2010年5月1日国务院令第88号修订，危险物品仓库被盗后向公安机关报告的规定同时施行
 
 第一条 为了加强危险物品的安全管理，制定本条例。
 
@@ -105,9 +108,23 @@ def test_a_question_asking_which_body_prefers_a_clause_naming_one(kb):
     for hit in hits:
         body = any(a.text.endswith(("部门", "机关")) for a in hit.clause.actors)
         local = hit.clause.doc_id.startswith("北京市")
-        expected = hit.score + DEFAULT.body * body - DEFAULT.local_elsewhere * local
+        front = hit.clause.kind == "preamble"
+        expected = hit.score + DEFAULT.body * body - DEFAULT.local_elsewhere * local - DEFAULT.front_matter * front
         assert after[hit.clause.clause_id] == pytest.approx(expected, abs=1e-6), hit.clause.clause_id
     assert any(a.text == "公安机关" for a in ordered[0].clause.actors)
+
+
+def test_front_matter_answers_only_questions_about_the_documents_history(kb):
+    question = "危险物品仓库被盗后，要向公安机关报告吗？"
+    hits = search(kb, question, k=10)
+    front = next(h for h in hits if h.clause.kind == "preamble")  # the record shares the question's words ...
+    after = _scores(for_answer(kb, question, hits, "zh"))
+    assert after[front.clause.clause_id] == pytest.approx(front.score - DEFAULT.front_matter, abs=1e-6)  # not a duty
+    history = "危险物品管理条例是什么时候修订的？"
+    hits = search(kb, history, k=10)
+    front = next(h for h in hits if h.clause.kind == "preamble")
+    named = front.score + DEFAULT.named_law  # the question names the law; its record keeps its place otherwise
+    assert _scores(for_answer(kb, history, hits, "zh"))[front.clause.clause_id] == pytest.approx(named, abs=1e-6)
 
 
 def test_the_article_is_cited_when_its_lead_in_holds_the_question(kb):

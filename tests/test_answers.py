@@ -188,3 +188,34 @@ def test_an_abstaining_card_shows_its_notes_escaped():
 
     html = answer_card(not_indexed(["职业病<script>防治法"], [], "zh"), "<b>职业病防治法</b>第三十九条")
     assert "rk-notes" in html and "&lt;script&gt;" in html and "<script>" not in html
+
+
+def test_asked_to_whom_the_answer_names_the_body_that_receives_first(kb):
+    answer = api.ask(kb, "重大事故隐患超出本部门管辖范围时应当向谁报告？", k=5)
+    assert answer.recipients == ["有管辖权或者负有职责的上级人民政府或者政府有关部门"], answer.text
+    assert answer.responsible[0] == answer.recipients[0]
+    assert any("人民政府及其有关部门" in p for p in answer.responsible[1:])  # who must report stays in the answer
+    assert api.answer_json(kb, "重大事故隐患超出本部门管辖范围时应当向谁报告？", answer)["answer"]["recipients"]
+    assert not api.ask(kb, "谁负责安全生产工作的综合监督管理？", k=5).recipients  # not asked to whom
+
+
+def test_recipients_of_a_sentence():
+    from answer.recipient import asks_recipient, recipients
+
+    assert recipients("生产、储存危险化学品的企业，应当将安全评价报告以及整改方案的落实情况报所在地县级人民政府安全生产"
+                      "监督管理部门备案。", "zh") == ["所在地县级人民政府安全生产监督管理部门"]
+    assert recipients("事故现场有关人员应当立即报告本单位负责人。", "zh") == ["本单位负责人"]
+    assert recipients("单位负责人接到报告后，应当于1小时内向事故发生地县级以上人民政府安全生产监督管理部门和负有安全"
+                      "生产监督管理职责的有关部门报告。", "zh") == [
+        "事故发生地县级以上人民政府安全生产监督管理部门和负有安全生产监督管理职责的有关部门"]
+    assert recipients("In the event of any accident occurring in any coal or other mine, the operator shall notify "
+                      "the Secretary thereof and shall take appropriate measures", "en") == ["the Secretary"]
+    assert recipients("the owner or operator shall submit a copy of the form to the State emergency response "
+                      "commission, the local emergency planning committee, and the fire department", "en") == [
+        "the State emergency response commission"]
+    assert recipients("生产经营单位应当建立安全生产责任制。", "zh") == []
+    for question in ("评价报告报给谁备案？", "应当向哪个部门申请？", "To whom must the operator report?",
+                     "Who must be notified of a release?", "Where do we file the inventory form?"):
+        assert asks_recipient(question, "zh" if question[0] > "~" else "en"), question
+    for question in ("谁负责组织事故调查？", "Who must report a release?", "Who issues the permit?"):
+        assert not asks_recipient(question, "zh" if question[0] > "~" else "en"), question

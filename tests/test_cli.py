@@ -68,7 +68,7 @@ def test_ask_json_follows_the_contract(cli_index):
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert answer["question"] == "Who must revoke the original administrative license?"
-    assert set(answer["answer"]) == {"text", "responsible", "abstained", "confidence", "notes"}
+    assert set(answer["answer"]) == {"text", "responsible", "recipients", "abstained", "confidence", "notes"}
     assert isinstance(answer["answer"]["confidence"], float) and answer["answer"]["abstained"] is False
     assert 1 <= len(answer["citations"]) <= 3
     assert set(answer["citations"][0]) >= CITATION_KEYS
