@@ -40,11 +40,11 @@ _EN_TO = re.compile(r"\b(?:notify|notifies|notified|notifying|inform|informs|war
                     r"direct|refer|appeal|apply|petition)\w*\b(?:\s+[\w’'-]+){0,8}?\s+to|"
                     r"(?:file|filed|files|filing|register|lodge)\w*\b(?:\s+[\w’'-]+){0,8}?\s+with|notice to)\s+",
                     re.I)
-
-
-# the receiving noun phrase ends at punctuation, a conjunction or a clause that follows it
-_EN_END = re.compile(r"[,;:.()]|\s(?:and|or|thereof|within|not later|of (?:such|any|the \w+ or)|in writing|if|when|"
-                     r"that|which|who|whether|for (?:review|approval|the purpose))\b")
+# the receiving noun phrase (or list of them) ends at a semicolon or full stop, a verb joined by 'and', or a
+# clause that follows it
+_EN_END = re.compile(r"[;:.()]|\s(?:and|or)\s+(?:shall|may|must|will|to|is|are|not)\b|"
+                     r"\s(?:thereof|within|not later|of (?:such|any|the \w+ or)|in writing|if|when|that|which|"
+                     r"who|whether|for (?:review|approval|the purpose))\b")
 _EN_NAME = re.compile(r"(?:the|each|any|every|an?|such|appropriate)\s", re.I)
 
 
@@ -61,9 +61,14 @@ def recipients(sentence: str, lang: str) -> list[str]:
         return list(dict.fromkeys(name for _, a in spans if len(name := clean(a)) >= 2))
     out = []
     for m in _EN_TO.finditer(sentence):
-        tail = re.split(r"[;:.]|\b(?:if|when|within|not later than|unless|and shall|who shall|which shall)\b",
-                        sentence[m.end():], maxsplit=1)[0]
-        phrase = _EN_END.split(tail, maxsplit=1)[0].strip()
-        if _EN_NAME.match(phrase) and AGENT.search(phrase) and len(phrase.split()) <= 14 or phrase == "Congress":
+        # "to the State emergency response commission, the local emergency planning committee, and the fire
+        # department": each body of a list, as long as the list goes on naming bodies
+        tail = _EN_END.split(sentence[m.end():], maxsplit=1)[0]
+        for chunk in tail.split(","):
+            phrase = re.sub(r"^\s*(?:and|or)\s+", "", chunk).strip()
+            if not (_EN_NAME.match(phrase) and AGENT.search(phrase) and len(phrase.split()) <= 16):
+                break
             out.append(phrase)
+        if re.match(r"\s*Congress\b", tail):
+            out.append("Congress")
     return list(dict.fromkeys(out))

@@ -211,11 +211,26 @@ def test_recipients_of_a_sentence():
     assert recipients("In the event of any accident occurring in any coal or other mine, the operator shall notify "
                       "the Secretary thereof and shall take appropriate measures", "en") == ["the Secretary"]
     assert recipients("the owner or operator shall submit a copy of the form to the State emergency response "
-                      "commission, the local emergency planning committee, and the fire department", "en") == [
-        "the State emergency response commission"]
+                      "commission, the local emergency planning committee, and the fire department with jurisdiction "
+                      "over the facility.", "en") == [
+        "the State emergency response commission", "the local emergency planning committee",
+        "the fire department with jurisdiction over the facility"]
+    assert recipients("the operator shall notify the Secretary and shall take appropriate measures", "en") == [
+        "the Secretary"]
     assert recipients("生产经营单位应当建立安全生产责任制。", "zh") == []
     for question in ("评价报告报给谁备案？", "应当向哪个部门申请？", "To whom must the operator report?",
                      "Who must be notified of a release?", "Where do we file the inventory form?"):
         assert asks_recipient(question, "zh" if question[0] > "~" else "en"), question
     for question in ("谁负责组织事故调查？", "Who must report a release?", "Who issues the permit?"):
         assert not asks_recipient(question, "zh" if question[0] > "~" else "en"), question
+
+
+def test_the_card_shows_where_it_goes_apart_from_who_sends_it_escaped():
+    from answer.compose import Answer
+    from regkb.views import answer_card
+
+    body = "上级<b>部门</b>"
+    answer = Answer(f"{body}（接收方）；单位：……", [body, "单位"], False, 0.9, [], [], [body])
+    html = answer_card(answer, "应当向谁报告？")
+    assert 'data-testid="recipients">上级&lt;b&gt;部门&lt;/b&gt;</div>' in html and "<b>" not in html
+    assert '<div class="rk-who">单位</div>' in html  # the sender, under 责任主体, without the recipient
