@@ -37,6 +37,9 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared
     # 从 of 从业人员 and 经 of 经营单位 open names, not prepositions
     ("从业人员一百人以上的高危生产经营单位，应当依法设置安全总监。", ["从业人员一百人以上的高危生产经营单位"]),
     ("经营单位应当建立危险化学品购买登记制度。", ["经营单位"]),
+    # 业主 heads a name, but not inside 企业主要负责人
+    ("煤矿企业主要负责人应当组织制定本单位安全生产规章制度。", ["煤矿企业主要负责人"]),
+    ("业主应当组织竣工验收。", ["业主"]),
 ])
 def test_chinese_actors(text, expected):
     assert zh.actors(text) == expected
