@@ -288,10 +288,12 @@ def compose(question: str, hits: list[Hit], *, lang: str, threshold: float = ABS
     if conf < threshold:
         return Answer(NOT_FOUND[lang], [], True, conf, hits)
     duty = duty_sentence(question, best.clause.text, weights)
+    duty, receive = _receivers(question, best.clause, duty, lang, weights)
     responsible = responsible_for(best.clause, duty, question, weights) or _from_parts(best, hits)
-    receive = _receivers(question, best.clause, duty, lang, weights)
+    # asked "to whom", the body that receives is the party asked about: named first, the one who sends after it
+    senders = [r for r in responsible if not any(r in body for body in receive)]
     join = "、".join if lang == "zh" else "; ".join
-    who = join(responsible)
+    who = join(senders)
     source = best.clause.cite or best.clause.clause_id
     if lang == "zh":
         text = f"{who}：{duty}（{source}）" if who else f"{duty}（{source}）"
@@ -299,24 +301,24 @@ def compose(question: str, hits: list[Hit], *, lang: str, threshold: float = ABS
     else:
         text = f"{who}: {duty} ({source})" if who else f"{duty} ({source})"
         text = f"{join(receive)} (receives); {text}" if receive else text
-    said = notes(responsible, lang)
+    said = notes(senders, lang) + [n for body in receive for n in notes([body], lang)]  # renamed receivers too
     if "reference" not in best.found_by:
         said += disagreements(question, best, responsible, hits[1:], conf, lang=lang, weights=weights, near=near)
-    # asked "to whom", the body that receives is the party asked about: named first, the one who sends after it
-    responsible = list(dict.fromkeys([*receive, *responsible]))
+    responsible = [*receive, *senders]
     return Answer(text, responsible, False, conf, hits, said, receive)
 
 
-def _receivers(question: str, clause: Clause, duty: str, lang: str, weights: dict[str, float] | None) -> list[str]:
-    """Asked "向谁报告 / to whom", the bodies the duty sentence sends to, else those of the clause's sentence that
-    holds most of the question among the sentences that name one."""
+def _receivers(question: str, clause: Clause, duty: str, lang: str, weights: dict[str, float] | None
+               ) -> tuple[str, list[str]]:
+    """Asked "向谁报告 / to whom": the bodies the duty sentence sends to; when it names none, the clause's sentence
+    that holds most of the question among those that name one becomes the duty, with its bodies."""
     if not asks_recipient(question, lang):
-        return []
+        return duty, []
     if found := recipients(duty, lang):
-        return found
+        return duty, found
     terms = set(tokenize(question))
     ranked = sorted(_sentences(clause.text), key=lambda s: -_weighted(terms, s, weights))
-    return next((found for s in ranked if (found := recipients(s, lang))), [])
+    return next(((s, found) for s in ranked if (found := recipients(s, lang))), (duty, []))
 
 
 def not_indexed(laws: list[str], hits: list[Hit], lang: str) -> Answer:

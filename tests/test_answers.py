@@ -198,6 +198,10 @@ def test_asked_to_whom_the_answer_names_the_body_that_receives_first(kb):
     assert api.answer_json(kb, "重大事故隐患超出本部门管辖范围时应当向谁报告？", answer)["answer"]["recipients"]
     assert not api.ask(kb, "谁负责安全生产工作的综合监督管理？", k=5).recipients  # not asked to whom
 
+    answer = api.ask(kb, "想开一家经营剧毒化学品的公司，危险化学品经营许可证应该向哪一级部门申请？", k=5)
+    assert "所在地设区的市级人民政府安全生产监督管理部门" in answer.recipients, answer.text
+    assert "提出申请" in answer.text  # the sentence that sends the application, not another of the article
+
 
 def test_recipients_of_a_sentence():
     from answer.recipient import asks_recipient, recipients
