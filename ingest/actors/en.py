@@ -21,7 +21,8 @@ AGENT = re.compile(
     r"team|teams|coordinators?|units?|company|companies|cadres?)\b", re.I)
 PRONOUNS = {"he", "she", "it", "they", "he or she", "such person", "such agency", "such department", "it to", "is"}
 _DETERMINED = re.compile(r"^(?:the|each|every|any|a|an|such|all|no)\s+", re.I)
-_BY_AGENT = re.compile(r"\bby\s+((?:the|each|any|such)\s+[A-Z][\w’'-]*(?:\s+(?:of|for|and|[A-Z][\w’'-]*))*)")
+_BY_AGENT = re.compile(r"\bby\s+((?:the|each|any|such)\s+[A-Z][\w’'-]*"
+                       r"(?:\s+(?:(?:of|for|and)(?:\s+the)?\s+)?[A-Z][\w’'-]*)*)")
 _POSSESSOR = re.compile(r"\b((?:the|each|any)\s+(?:\w+\s+){0,2}?(?:government|department|agency|commission|board))"
                         r"(?:'s|’s)?\b", re.I)
 MAX_WORDS = 18
@@ -31,6 +32,13 @@ _RECEIVES = re.compile(r"^\s*(?:not\s+)?(?:\w+ly\s+)?(?:receive|be\s+(?:\w+ly\s+
 # "shall be investigated by the operator or his agent": a passive names its actor after 'by'
 _PASSIVE_BY = re.compile(r"\s+(?:not\s+)?be\s+(?:\w+(?:ed|en)|made|held|paid|kept|brought|sent|done|set|sold|told|"
                          r"found|built|heard|put|laid|led|bought|sought|borne|met)\s+by\s+", re.I)
+# "shall be prescribed by the Secretary", "shall be assigned to cases by the Chairman", not "shall be submitted
+# to … officials of the State designated by the Governor" (a participle that only describes a noun): a form of
+# 'be' and a participle stand at most eight words before 'by'
+_PARTICIPLE = r"(?:\w+(?:ed|en)|made|held|paid|kept|brought|sent|done|set|sold|told|found|built|heard|put|laid|led|" \
+              r"bought|sought|borne|met|taken|given|shown|drawn|issued)"
+_PASSIVE_BEFORE = re.compile(rf"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?{_PARTICIPLE}"
+                             r"(?:[\s,]+[^\s,]+){0,8}[\s,]*$", re.I)
 _DUTY_OF = re.compile(r"\s+be\s+the\s+(?:duty|responsibility|obligation)\s+of\s+(.+?)\s+to\s+\w", re.I)
 _OR_AGENT = re.compile(r"\s+or\s+(?:his|her|its|their)\s+agents?\b", re.I)
 # a head ending in a relative pronoun: the modal after it belongs to the relative clause
@@ -124,7 +132,8 @@ def actors(text: str) -> list[str]:
     for para in text.split("\n"):
         for sentence in sentences(para):
             found += split_compound(subject) if (subject := _subject(sentence)) else []
-            found += [m.group(1) for m in _BY_AGENT.finditer(sentence) if AGENT.search(m.group(1))]
+            found += [a for m in _BY_AGENT.finditer(sentence) if AGENT.search(m.group(1))
+                      and _PASSIVE_BEFORE.search(sentence, 0, m.start()) for a in split_compound(m.group(1))]
     return list(dict.fromkeys(found))
 
 

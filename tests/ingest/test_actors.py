@@ -74,6 +74,11 @@ def test_chinese_actors(text, expected):
     ("No unsolicited communication may be made by an attorney (including any associate) or any potential party "
      "to the litigation.", ["an attorney"]),
     ("All miners who are idled due to such order shall be fully compensated for lost time.", []),
+    # 'by' after a participle that only describes a noun names no actor; after the passive verb it does
+    ("Such form shall be submitted to the Administrator and to an official or officials of the State designated "
+     "by the Governor on or before July 1.", []),
+    ("Cases shall be assigned to administrative law judges in rotation by the Chairman of the Commission.",
+     ["the Chairman of the Commission"]),
     # an item that continues its lead-in with a verb has no subject of its own; 'which shall' is a relative clause
     ("(2) designate an independent nonprofit organization, with experience in disasters, which shall have primary "
      "responsibility for coordinating the emotional care of the families.", []),
