@@ -7,9 +7,9 @@ judged by a model fitted without it). Questions that name a clause are left out:
 construction.
 
 The main space serves two indexes that differ a lot in how many clauses sit near a question: the default corpus
-(the seed alone, 24 units) and the whole shared corpus (4,341). Its model is fitted on the development questions
-asked of both (the seed and English out-of-scope questions on the seed alone, all of them on the whole corpus),
-so that one threshold serves either.
+(the seed alone, 24 units) and the whole shared corpus (4,341). Its fit pools the development questions asked
+of both (the seed and English out-of-scope questions on the seed alone, all of them on the whole corpus), and the
+table shows each model on each index, so that a candidate is judged on both before it replaces the one in use.
 
     python -m bench.calibrate            # uses the index bench.answers builds (run that first)
 """
