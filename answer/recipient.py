@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.actors.en import AGENT
-from ingest.actors.zh import HEADS, clean
+from ingest.actors.zh import HEADS, NAME, clean
 
 _ASKS = {
     "zh": re.compile(r"向(?:谁|哪|什么)|(?:报|报告|报送|交|递交|提交|送|通知|告知|通报|举报|投诉)(?:给)?(?:谁|哪)|找谁|"
@@ -27,13 +27,12 @@ _ASKS = {
                      r"\bwhere (?:do|does|must|should|can) .{0,60}?\b(?:report|file|apply|submit|send)\b", re.I),
 }
 
-_NAME = r"(?:[\u4e00-\u9fff、（）()]|或者|及其){0,40}?"
 _HEADS = rf"{HEADS}|大会"  # "职工大会或者职工代表大会" receives reports too
 # 向 X 报告 / 申请 …; 报 X 备案 / 批准 …; 报告 / 通知 X
-_ZH_TO = re.compile(rf"向({_NAME}(?:{_HEADS}))(?=(?:如实|书面|及时|立即|逐级)?(?:报告|申请|提出|备案|提交|报送|通报|"
+_ZH_TO = re.compile(rf"向({NAME}(?:{_HEADS}))(?=(?:如实|书面|及时|立即|逐级)?(?:报告|申请|提出|备案|提交|报送|通报|"
                     rf"举报|投诉|申报|报|说明|提供|送交|移交|登记))")
-_ZH_FILED = re.compile(rf"报(?!告)(?:送|经|请)?({_NAME}(?:{_HEADS}))(?=备案|批准|审批|审查|核准|审定|同意|决定)")
-_ZH_TOLD = re.compile(rf"(?:报告|通知|告知|通报|报送)({_NAME}(?:{_HEADS}))(?=[，。；、]|并|和|或者|$)")
+_ZH_FILED = re.compile(rf"报(?!告)(?:送|经|请)?({NAME}(?:{_HEADS}))(?=备案|批准|审批|审查|核准|审定|同意|决定)")
+_ZH_TOLD = re.compile(rf"(?:报告|通知|告知|通报|报送)({NAME}(?:{_HEADS}))(?=[，。；、]|并|和|或者|$)")
 # the verbs whose object (or whose "to" / "with") receives
 _EN_TO = re.compile(r"\b(?:notify|notifies|notified|notifying|inform|informs|warn|alert|"
                     r"(?:report|submit|transmit|send|deliver|furnish|provide|give|forward|present|make|"

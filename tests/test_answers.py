@@ -82,6 +82,13 @@ def _party(clause: Clause, question: str) -> list[str]:
     return responsible_for(clause, duty_sentence(question, clause.text), question)
 
 
+def _first_parties(clause: Clause, cases: tuple[tuple[str, str], ...]) -> None:
+    """Each question's party starts with the expected words."""
+    for question, party in cases:
+        found = _party(clause, question)
+        assert found and found[0].startswith(party), (question, found)
+
+
 def test_a_question_about_a_named_party_gets_that_party():
     clause = _clause("If, after an inspection, the Secretary issues a citation, he shall notify the employer by "
                      "certified mail, and the employer has fifteen working days within which to notify the "
@@ -111,11 +118,9 @@ def test_a_list_assigned_respectively_gives_the_party_of_the_item_asked_about():
     clause = _clause("特别重大事故由国务院或者国务院授权有关部门组织事故调查组进行调查。"
                      "重大事故、较大事故、一般事故分别由事故发生地省级人民政府、设区的市级人民政府、"
                      "县级人民政府负责调查。", "zh")
-    for question, party in (("较大事故由哪一级政府负责调查？", "设区的市级人民政府"),
+    _first_parties(clause, (("较大事故由哪一级政府负责调查？", "设区的市级人民政府"),
                             ("一般事故归谁调查？", "县级人民政府"),
-                            ("特别重大事故由谁调查？", "国务院")):
-        found = _party(clause, question)
-        assert found and found[0].startswith(party), (question, found)
+                            ("特别重大事故由谁调查？", "国务院")))
     shared = _clause("重大事故、较大事故、一般事故分别由省、设区的市、县（市、区）人民政府负责调查。", "zh")
     question = "较大事故由哪一级政府负责调查？"
     assert _party(shared, question) == ["设区的市人民政府"]
@@ -125,10 +130,8 @@ def test_a_threshold_gives_the_party_of_the_range_the_number_falls_in():
     clause = _clause("大型群众性活动的预计参加人数在1000人以上5000人以下的，"
                      "由活动所在地县级人民政府公安机关实施安全许可；预计参加人数在5000人以上的，"
                      "由活动所在地设区的市级人民政府公安机关或者直辖市人民政府公安机关实施安全许可。", "zh")
-    for question, party in (("预计8000人参加的演唱会，安全许可找哪一级公安机关？", "活动所在地设区的市级"),
-                            ("三千人的活动找谁审批？", "活动所在地县级")):
-        found = _party(clause, question)
-        assert found and found[0].startswith(party), (question, found)
+    _first_parties(clause, (("预计8000人参加的演唱会，安全许可找哪一级公安机关？", "活动所在地设区的市级"),
+                            ("三千人的活动找谁审批？", "活动所在地县级")))
     # 5000 stands in both ranges: nothing to decide by, the usual choice stands
     question = "5000人的活动找谁审批？"
     assert _party(clause, question)

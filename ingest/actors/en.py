@@ -29,14 +29,14 @@ MAX_WORDS = 18
 # after the modal, a verb that makes the subject the one who receives, not the one who acts
 _RECEIVES = re.compile(r"^\s*(?:not\s+)?(?:\w+ly\s+)?(?:receive|be\s+(?:\w+ly\s+)?(?:given|provided|notified|"
                        r"afforded|entitled|paid|compensated|reimbursed|subject|eligible|protected))\b", re.I)
+# a passive's participle, regular or one of the common irregular ones
+_PARTICIPLE = r"(?:\w+(?:ed|en)|made|held|paid|kept|brought|sent|done|set|sold|told|found|built|heard|put|laid|led|" \
+              r"bought|sought|borne|met)"
 # "shall be investigated by the operator or his agent": a passive names its actor after 'by'
-_PASSIVE_BY = re.compile(r"\s+(?:not\s+)?be\s+(?:\w+(?:ed|en)|made|held|paid|kept|brought|sent|done|set|sold|told|"
-                         r"found|built|heard|put|laid|led|bought|sought|borne|met)\s+by\s+", re.I)
+_PASSIVE_BY = re.compile(rf"\s+(?:not\s+)?be\s+{_PARTICIPLE}\s+by\s+", re.I)
 # "shall be prescribed by the Secretary", "shall be assigned to cases by the Chairman", not "shall be submitted
 # to … officials of the State designated by the Governor" (a participle that only describes a noun): a form of
 # 'be' and a participle stand at most eight words before 'by'
-_PARTICIPLE = r"(?:\w+(?:ed|en)|made|held|paid|kept|brought|sent|done|set|sold|told|found|built|heard|put|laid|led|" \
-              r"bought|sought|borne|met|taken|given|shown|drawn|issued)"
 _PASSIVE_BEFORE = re.compile(rf"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?{_PARTICIPLE}"
                              r"(?:[\s,]+[^\s,]+){0,8}[\s,]*$", re.I)
 _DUTY_OF = re.compile(r"\s+be\s+the\s+(?:duty|responsibility|obligation)\s+of\s+(.+?)\s+to\s+\w", re.I)

@@ -25,10 +25,10 @@ BOUNDARY = (
     "受理|处理|进行|提请|报请|聘用|使用|储存|生产|经营|运输|购买|销售|举办|承办|申请|取得|持有|应该|以|给予|处|"
     "，|；|：|。"
 )
-_NAME = r"(?:[\u4e00-\u9fff、（）()]|或者|及其){0,40}?"
-SUBJECT = re.compile(rf"^({_NAME}(?:{HEADS})(?:等)?)(?={BOUNDARY})")
-LATER_SUBJECT = re.compile(rf"^({_NAME}(?:{HEADS})(?:等)?)(?=应当|必须|负责|可以|不得|有权|应予|依法|依照|按照)")
-BY = re.compile(rf"由({_NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|处|决定|吊销|没收|批准|确定|认定)")
+NAME = r"(?:[\u4e00-\u9fff、（）()]|或者|及其){0,40}?"  # the words of a body's name, shortest first
+SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?={BOUNDARY})")
+LATER_SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?=应当|必须|负责|可以|不得|有权|应予|依法|依照|按照)")
+BY = re.compile(rf"由({NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|处|决定|吊销|没收|批准|确定|认定)")
 MARKER = re.compile(r"^(?:第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*"
                     r"|[（(][一二三四五六七八九十]+[）)])")
 _SPLIT = re.compile(r"和|或者|、|与|以及")
