@@ -19,11 +19,13 @@ from ingest.text import lang_of, sentences
 from ingest.types import Clause
 
 ABSTAIN_BELOW = 0.4  # below it the answer abstains; chosen with bench.calibrate (bench/RESULTS.md)
-# (bias, cosine, coverage, nearness) per space, from `python -m bench.calibrate` (bench/RESULTS.md). The main
-# space keeps cosine and coverage: nearness depends on how many clauses the index holds (on the seed alone a
-# question its one clause answers has no near neighbours) and a model with it let the default corpus's own
-# licence question abstain.
-CALIBRATION: dict[str, tuple[float, ...]] = {"": (-7.99, 13.19, 5.94, 0.0), "zh": (-135.30, 65.62, 0.0, 85.75)}
+# (bias, cosine, coverage, nearness, reach) per model, from `python -m bench.calibrate` (bench/RESULTS.md):
+# "zh" for Chinese questions (the second space); "en" for the others when the second model gives their reach
+# (index.search.reach), "" without it (REGKB_MODEL_ZH=none). Nearness depends on how many clauses the index holds
+# (on the seed alone a question its one clause answers has no near neighbours), so the main space leaves it out.
+CALIBRATION: dict[str, tuple[float, ...]] = {"": (-7.99, 13.19, 5.94, 0.0, 0.0),
+                                             "en": (-79.57, 8.10, 0.0, 0.0, 91.13),
+                                             "zh": (-135.30, 65.62, 0.0, 85.75, 0.0)}
 NOT_FOUND = {"en": "The indexed regulations do not say.", "zh": "所收录的法规中没有找到答案。"}
 
 
@@ -40,15 +42,15 @@ class Answer:
     recipients: list[str] = field(default_factory=list)  # who receives the report / application asked about
 
 
-def features(question: str, hit: Hit, weights: dict[str, float] | None = None, near: float | None = None
-             ) -> tuple[float, float, float]:
+def features(question: str, hit: Hit, weights: dict[str, float] | None = None, near: float | None = None,
+             reach: float | None = None) -> tuple[float, float, float, float]:
     """What confidence rests on: the clause's cosine to the question, the share of the question's weight (IDF;
-    words the corpus never uses weigh most) that the clause and its headings hold, and the mean cosine of the
+    words the corpus never uses weigh most) that the clause and its headings hold, the mean cosine of the
     answer's first five clauses (`near`; a question the corpus speaks to finds several close clauses, one it
-    does not finds a single look-alike at best)."""
+    does not finds a single look-alike at best), and the question's `reach` (0 when not known)."""
     terms = set(tokenize(question))
     cover = _weighted(terms, " ".join((*hit.clause.headings, hit.clause.text)), weights)
-    return hit.dense, cover, hit.dense if near is None else near
+    return hit.dense, cover, hit.dense if near is None else near, reach or 0.0
 
 
 def nearness(hits: list[Hit]) -> float:
@@ -56,13 +58,19 @@ def nearness(hits: list[Hit]) -> float:
     return sum(h.dense for h in hits[:5]) / len(hits[:5]) if hits else 0.0
 
 
-def confidence(question: str, hit: Hit, weights: dict[str, float] | None = None, near: float | None = None) -> float:
-    """The probability that the clause answers the question: a logistic model per vector space over
-    `features`, fitted by `python -m bench.calibrate` on the development questions."""
+def model_of(hit: Hit, reach: float | None) -> str:
+    """Which CALIBRATION model judges an answer whose best clause is `hit`."""
+    return "en" if not hit.space and reach is not None else hit.space
+
+
+def confidence(question: str, hit: Hit, weights: dict[str, float] | None = None, near: float | None = None,
+               reach: float | None = None) -> float:
+    """The probability that the clause answers the question: a logistic model over `features`, fitted by
+    `python -m bench.calibrate` on the development questions."""
     if "reference" in hit.found_by:
         return 1.0  # the question named this very clause
-    x = features(question, hit, weights, near)
-    bias, *w = CALIBRATION[hit.space]
+    x = features(question, hit, weights, near, reach)
+    bias, *w = CALIBRATION[model_of(hit, reach)]
     return round(1.0 / (1.0 + math.exp(-(bias + sum(wi * xi for wi, xi in zip(w, x, strict=True))))), 3)
 
 
@@ -279,11 +287,12 @@ def _canonical_set(actors: list[str]) -> set[str]:
 
 
 def disagreements(question: str, best: Hit, responsible: list[str], others: list[Hit], conf: float, *, lang: str,
-                  weights: dict[str, float] | None = None, near: float | None = None) -> list[str]:
+                  weights: dict[str, float] | None = None, near: float | None = None,
+                  reach: float | None = None) -> list[str]:
     """Other documents that answer about as well and name a different party: worth a human look."""
     out = []
     for hit in others[:3]:
-        if hit.clause.doc_id == best.clause.doc_id or confidence(question, hit, weights, near) < conf - 0.1:
+        if hit.clause.doc_id == best.clause.doc_id or confidence(question, hit, weights, near, reach) < conf - 0.1:
             continue
         theirs = responsible_for(hit.clause, duty_sentence(question, hit.clause.text, weights), question, weights)
         if theirs and not (_canonical_set(theirs) & _canonical_set(responsible)):
@@ -294,15 +303,16 @@ def disagreements(question: str, best: Hit, responsible: list[str], others: list
 
 
 def compose(question: str, hits: list[Hit], *, lang: str, threshold: float = ABSTAIN_BELOW,
-            weights: dict[str, float] | None = None) -> Answer:
+            weights: dict[str, float] | None = None, reach: float | None = None) -> Answer:
     """The answer to `question` drawn from `hits` (best first), or an honest abstention.
 
-    `weights` (IDF per question term) favours rare terms when choosing the sentence and the party."""
+    `weights` (IDF per question term) favours rare terms when choosing the sentence and the party; `reach`
+    (index.search.reach) feeds confidence where the index gives it."""
     if not hits:
         return Answer(NOT_FOUND[lang], [], True, 0.0, [])
     best = hits[0]
     near = nearness(hits)
-    conf = confidence(question, best, weights, near)
+    conf = confidence(question, best, weights, near, reach)
     if conf < threshold:
         return Answer(NOT_FOUND[lang], [], True, conf, hits)
     duty = duty_sentence(question, best.clause.text, weights)
@@ -321,7 +331,8 @@ def compose(question: str, hits: list[Hit], *, lang: str, threshold: float = ABS
         text = f"{join(receive)} (receives); {text}" if receive else text
     said = notes(senders, lang) + [n for body in receive for n in notes([body], lang)]  # renamed receivers too
     if "reference" not in best.found_by:
-        said += disagreements(question, best, responsible, hits[1:], conf, lang=lang, weights=weights, near=near)
+        said += disagreements(question, best, responsible, hits[1:], conf, lang=lang, weights=weights, near=near,
+                              reach=reach)
     responsible = [*receive, *senders]
     return Answer(text, responsible, False, conf, hits, said, receive)
 

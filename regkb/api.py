@@ -22,7 +22,7 @@ from answer.rank import DEPTH, for_answer
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
-from index.search import Filters, Hit, search
+from index.search import Filters, Hit, reach, search
 from index.store import DocRecord
 from index.writer import IndexWriter, Progress
 from index.zh_embedder import zh_embedder
@@ -129,12 +129,15 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     kb = kb.pinned()
     lang = lang_of(question)
     found = search(kb, question, k=max(k, DEPTH), filters=filters)  # the answer re-orders more than it shows
-    hits = for_answer(kb, question, with_named(kb, question, found, k), lang)[:k]
+    ordered = for_answer(kb, question, with_named(kb, question, found, k), lang)
+    hits = ordered[:k]
     missing = unindexed_laws(kb, question)
     if missing and not any("reference" in h.found_by for h in hits):
         # an article of a law that is not here: another law's article of that number is no answer
         return not_indexed(missing, hits, lang)
-    return compose(question, hits, lang=lang, weights=kb.gen.lexical.weights(tokenize(question)))
+    named = bool(hits) and "reference" in hits[0].found_by  # confidence 1: nothing to measure
+    return compose(question, hits, lang=lang, weights=kb.gen.lexical.weights(tokenize(question)),
+                   reach=None if named else reach(kb, question, ordered))
 
 
 def duties_of(kb: KnowledgeBase, actor: str) -> list[Duty]:

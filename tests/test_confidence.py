@@ -1,0 +1,72 @@
+"""Answer confidence: English answers read the question's reach in the second space, and abstain when the
+regulations do not cover the question."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from answer.compose import CALIBRATION, model_of
+from index.recipe import embed_text
+from index.search import REACH_DEPTH, reach
+from regkb import api
+
+# near the domain (a federal agency, a licence, a permit) but in no indexed text
+OUT_OF_SCOPE = [
+    "Who approves a new prescription drug before it can be sold in the United States?",
+    "Which federal agency can order a recall of an unsafe children's toy?",
+    "Who licenses the operators of a commercial nuclear power reactor?",
+    "What is the recipe for apple pie?",
+]
+
+
+@pytest.fixture(scope="module")
+def seed_kb(seed_settings, embedder):
+    return api.open_kb(seed_settings, embedder=embedder)
+
+
+def test_reach_is_the_best_second_space_cosine_of_the_first_clauses(seed_kb):
+    question = "Which department must revoke a licence when a unit still fails after rectification?"
+    answer = api.ask(seed_kb, question, k=5)
+    zh = seed_kb.gen.zh
+    assert zh is not None
+    first = answer.citations[:REACH_DEPTH]
+    vectors = zh.encode_documents([embed_text(h.clause) for h in first])  # as ingest would embed them
+    expected = float((vectors @ zh.encode([question])[0]).max())
+    assert reach(seed_kb, question, answer.citations) == pytest.approx(expected, abs=1e-4)
+
+
+def test_reach_embeds_each_clause_once(seed_kb, monkeypatch):
+    zh = seed_kb.gen.zh
+    hits = api.ask(seed_kb, "Who supervises coal mine gas control?", k=5).citations
+    reach(seed_kb, "Who supervises coal mine gas control?", hits)
+    model = zh._load()
+    calls = []
+    monkeypatch.setattr(model, "passage", lambda texts: calls.append(texts) or np.zeros((len(texts), zh.dim)))
+    reach(seed_kb, "Who is responsible for coal mine gas control?", hits)
+    assert calls == []  # the same clauses: from memory
+
+
+def test_chinese_questions_have_no_reach(seed_kb):
+    hits = api.ask(seed_kb, "谁负责安全生产的综合监督管理？", k=5).citations
+    assert reach(seed_kb, "谁负责安全生产的综合监督管理？", hits) is None
+    assert reach(seed_kb, "Who leads?", []) is None
+
+
+def test_the_model_follows_what_is_known():
+    hit = type("H", (), {"space": "", "found_by": ("dense",)})()
+    assert model_of(hit, 0.8) == "en" and model_of(hit, None) == ""
+    assert set(CALIBRATION) == {"", "en", "zh"}
+
+
+@pytest.mark.parametrize("question", OUT_OF_SCOPE)
+def test_out_of_scope_english_questions_abstain_on_the_default_corpus(seed_kb, question):
+    answer = api.ask(seed_kb, question, k=5)
+    assert answer.abstained and answer.responsible == [], (answer.confidence, answer.text)
+
+
+@pytest.mark.parametrize("question", OUT_OF_SCOPE[:3])
+def test_out_of_scope_english_questions_abstain_on_the_shared_corpus(corpus_settings, embedder, question):
+    """On a corpus that holds the OSH Act a question about another federal agency finds clauses about federal
+    agencies; it still abstains."""
+    answer = api.ask(api.open_kb(corpus_settings, embedder=embedder), question, k=5)
+    assert answer.abstained and answer.responsible == [], (answer.confidence, answer.text)
