@@ -7,7 +7,6 @@ import numpy as np
 
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
-from index.recipe import embed_text
 from index.rerank import rerank
 from ingest.text import lang_of
 from ingest.types import Clause
@@ -66,7 +65,7 @@ def dense_candidates(kb: KnowledgeBase, query: np.ndarray, pool: int,
 
 
 REACH_DEPTH = 3  # how many of an answer's first clauses `reach` reads
-REACH_CHARS = 800  # … and how much of each: a long clause's opening (half the time to embed its longest ones)
+REACH_CHARS = 800  # … and how much of each clause's own words (an item's lead-in stays out: the main model reads it)
 
 
 def reach(kb: KnowledgeBase, question: str, hits: list[Hit]) -> float | None:
@@ -81,7 +80,7 @@ def reach(kb: KnowledgeBase, question: str, hits: list[Hit]) -> float | None:
     gen = kb.gen
     if gen.zh is None or not hits or lang_of(question) == "zh":
         return None
-    vectors = gen.zh.encode_passages([embed_text(h.clause)[:REACH_CHARS] for h in hits[:REACH_DEPTH]])
+    vectors = gen.zh.encode_passages([h.clause.text[:REACH_CHARS] for h in hits[:REACH_DEPTH]])
     return float((vectors @ gen.zh.encode([question])[0]).max())
 
 
@@ -238,3 +237,4 @@ def _second_stage(kb: KnowledgeBase, terms: list[str], zh: bool, fused: dict[int
                       pair_weight=ranking.pair_weight_zh if zh else ranking.pair_weight)
     floor = min(rescored.values()) - 1.0  # the rest stay below every re-scored candidate
     return {r: rescored.get(r, floor + fused[r] * 1e-3) for r in fused}
+

@@ -14,7 +14,7 @@ from regkb import api
 OUT_OF_SCOPE = [
     "Who approves a new prescription drug before it can be sold in the United States?",
     "Which federal agency can order a recall of an unsafe children's toy?",
-    "Who licenses the operators of a commercial nuclear power reactor?",
+    "Which federal agency must register a new pesticide before it can be sold to farmers?",
     "What is the recipe for apple pie?",
 ]
 
@@ -30,7 +30,7 @@ def test_reach_is_the_best_second_space_cosine_of_the_first_clauses(seed_kb):
     zh = seed_kb.gen.zh
     assert zh is not None
     first = answer.citations[:REACH_DEPTH]
-    vectors = zh.encode_documents([embed_text(h.clause)[:REACH_CHARS] for h in first])  # as ingest would embed them
+    vectors = zh.encode_documents([h.clause.text[:REACH_CHARS] for h in first])  # as ingest would embed them
     expected = float((vectors @ zh.encode([question])[0]).max())
     assert reach(seed_kb, question, answer.citations) == pytest.approx(expected, abs=1e-4)
 
