@@ -1,10 +1,9 @@
 """Fit answer confidence: logistic models, answerable versus out-of-scope development questions.
 
 The features are those answer/compose.py computes for the best hit (cosine in its space, IDF coverage, the mean
-cosine of the first five hits, the question's reach in the second space); the fitted (bias and feature weights)
-go into
-answer.compose.CALIBRATION by hand, with the figures this prints: in-sample, and leave-one-out (each question
-judged by a model fitted without it). Questions that name a clause are left out: their confidence is 1 by
+cosine of the first five hits, the question's reach in the second space); the fitted bias and feature weights go
+into answer.compose.CALIBRATION by hand, with the figures this prints: in-sample, and leave-one-out (each
+question judged by a model fitted without it). Questions that name a clause are left out: their confidence is 1 by
 construction.
 
 The main space serves two indexes that differ a lot in how many clauses sit near a question: the default corpus

@@ -237,4 +237,3 @@ def _second_stage(kb: KnowledgeBase, terms: list[str], zh: bool, fused: dict[int
                       pair_weight=ranking.pair_weight_zh if zh else ranking.pair_weight)
     floor = min(rescored.values()) - 1.0  # the rest stay below every re-scored candidate
     return {r: rescored.get(r, floor + fused[r] * 1e-3) for r in fused}
-
