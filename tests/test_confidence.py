@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from answer.compose import CALIBRATION, model_of
-from index.recipe import embed_text
 from index.search import REACH_CHARS, REACH_DEPTH, reach
 from regkb import api
 
