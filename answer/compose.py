@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from answer.conditions import by_quantity, respectively
-from answer.intent import is_authority, kinds, wants_authority
+from answer.intent import cues_asked, is_authority, kinds, wants_authority
 from answer.recipient import asks_recipient, recipients
 from index.lexical import tokenize
 from index.search import Hit
@@ -102,18 +102,6 @@ _MUST = {"zh": re.compile(r"必须|应当|一定要|要求|义务"), "en": re.co
 _SOFT = {"zh": re.compile(r"^(?:.{0,20}?)(?:鼓励|支持|提倡|引导)"), "en": re.compile(r"\b(?:encourage[sd]?)\b", re.I)}
 SOFT_SHARE = 0.5  # what an encouraging sentence keeps of its match when the question asks what must be done
 
-# a question about a time limit is answered by the sentence that states one, a penalty question by the one that
-# states the penalty
-_ZH_NUMBER = r"(?:\d+|[一二三四五六七八九十百千两半]+)"
-_EN_NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty[- ]five|forty|"
-              r"sixty|ninety|hundred)")
-_CUES = {
-    ("deadline", "zh"): re.compile(rf"{_ZH_NUMBER}\s*个?(?:日|天|小时|分钟|工作日|周|月|年)|每(?:年|月|季度|半年|周)"),
-    ("deadline", "en"): re.compile(rf"\b{_EN_NUMBER}[\s-]+(?:\(\d+\)\s+)?(?:working\s+|calendar\s+)?"
-                                   rf"(?:days?|hours?|minutes?|months?|years?)\b|\bannual(?:ly)?\b", re.I),
-    ("penalty", "zh"): re.compile(r"罚款|\d+万?元|拘留|吊销|责令停产|没收|处分"),
-    ("penalty", "en"): re.compile(r"\bpenalt(?:y|ies)\b|\$\s?\d|\bimprison|\bfined?\b", re.I),
-}
 CUE_BONUS = 0.25  # added to a sentence's match when it states what the question's kind asks for
 
 
@@ -126,7 +114,7 @@ def duty_sentence(question: str, text: str, weights: dict[str, float] | None = N
     must = bool(_MUST[lang].search(question))
     candidates = [s for s in _sentences(text) if not _BARE_NUMBER.fullmatch(s.strip())] or _sentences(text)
 
-    cues = [rx for (kind, in_lang), rx in _CUES.items() if in_lang == lang and kind in kinds(question, lang)]
+    cues = cues_asked(question, lang)
 
     def match(sentence: str) -> float:
         share = _weighted(terms, sentence, weights)

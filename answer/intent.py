@@ -49,6 +49,27 @@ _BODY = {
 }
 
 
+# what a clause states when it answers a question about a time limit or a penalty
+_ZH_NUMBER = r"(?:\d+|[一二三四五六七八九十百千两半]+)"
+_EN_NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty[- ]five|forty|"
+              r"sixty|ninety|hundred)")
+_CUES = {
+    ("deadline", "zh"): re.compile(rf"{_ZH_NUMBER}\s*个?(?:日|天|小时|分钟|工作日|周|月|年)|每(?:年|月|季度|半年|周)"),
+    ("deadline", "en"): re.compile(rf"\b{_EN_NUMBER}[\s-]+(?:\(\d+\)\s+)?(?:working\s+|calendar\s+)?"
+                                   rf"(?:days?|hours?|minutes?|months?|years?)\b|\bannual(?:ly)?\b", re.I),
+    ("penalty", "zh"): re.compile(r"罚款|\d+万?元|拘留|吊销|责令停产|没收|处分"),
+    ("penalty", "en"): re.compile(r"\bpenalt(?:y|ies)\b|\$\s?\d|\bimprison|\bfined?\b", re.I),
+}
+
+
+def cues_asked(question: str, lang: str) -> list[re.Pattern[str]]:
+    """For a question about a time limit or a penalty, what a text states when it gives one ("二十四小时",
+    "fifteen working days", "罚款", "civil penalty"); none for other questions."""
+    lang = "zh" if lang == "zh" else "en"
+    asked = kinds(question, lang)
+    return [rx for (kind, in_lang), rx in _CUES.items() if in_lang == lang and kind in asked]
+
+
 def kinds(question: str, lang: str) -> list[str]:
     """Every kind the question asks for, most specific first ("general" when nothing matches)."""
     found = [kind for kind, pattern in _PATTERNS["zh" if lang == "zh" else "en"] if pattern.search(question)]

@@ -9,6 +9,8 @@ about what is asked, and about the documents:
   answered from national law first, and the local clause stays among the leads;
 - a question asking which body acts ("哪个部门", "由谁", "who", "which agency") prefers clauses whose actor is a
   body (an authority) over those that only bind units or people;
+- a question asking for a time limit or a penalty ("多长时间内", "how long", "罚多少") prefers clauses that state
+  one ("二十四小时", "fifteen working days", "罚款");
 - a document's front matter (its promulgation and revision record) answers only questions about the document's
   history ("什么时候施行", "when was it amended"); for any other it goes below the articles;
 - when the best clause is an item whose article lead-in holds the question, not the item's own words ("拆除工程
@@ -24,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from answer.intent import asks_for_body, is_authority
+from answer.intent import asks_for_body, cues_asked, is_authority
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
 from index.rerank import coverage
@@ -42,6 +44,7 @@ class AnswerRanking:
     body: float = 0.2  # added to clauses naming a body as actor, for questions asking which body acts
     lead_in: float = 2.0  # the article goes first when its text holds this many times the item's share
     front_matter: float = 1.0  # taken from a preamble unless the question asks about the document's history
+    cue: float = 0.15  # added to a clause that states a time limit or a penalty, for a question asking for one
 
 
 DEFAULT = AnswerRanking()
@@ -97,6 +100,7 @@ def for_answer(kb: KnowledgeBase, question: str, hits: Sequence[Hit], lang: str,
     names = _names(tuple((d.doc_id, d.title) for d in kb.gen.docs.values()))
     body = asks_for_body(question, lang)
     history = bool(_HISTORY["zh" if lang == "zh" else "en"].search(question))
+    cues = cues_asked(question, lang)
 
     def score(hit: Hit) -> float:
         pattern, place = names.get(hit.clause.doc_id, (None, ""))
@@ -109,6 +113,8 @@ def for_answer(kb: KnowledgeBase, question: str, hits: Sequence[Hit], lang: str,
             s += ranking.body
         if hit.clause.kind == "preamble" and not history:
             s -= ranking.front_matter
+        if cues and any(rx.search(hit.clause.text) for rx in cues):
+            s += ranking.cue
         return s
 
     ordered = sorted((replace(h, score=round(score(h), 6)) for h in hits), key=lambda h: -h.score)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from answer.compose import duty_sentence, responsible_for
-from answer.intent import is_authority, kinds, wants_authority
+from answer.intent import cues_asked, is_authority, kinds, wants_authority
 from ingest.actors import with_actors
 from ingest.types import Clause
 from regkb import api
@@ -241,3 +241,13 @@ def test_the_card_shows_where_it_goes_apart_from_who_sends_it_escaped():
     html = answer_card(answer, "应当向谁报告？")
     assert 'data-testid="recipients">上级&lt;b&gt;部门&lt;/b&gt;</div>' in html and "<b>" not in html
     assert '<div class="rk-who">单位</div>' in html  # the sender, under 责任主体, without the recipient
+
+
+def test_a_deadline_question_cites_the_clause_that_states_the_time(kb):
+    """安全生产法 says the unit's head reports "立即"; the accident-reporting regulation says within one hour: asked
+    how long, the answer cites the clause that gives a time."""
+    question = "企业负责人得知本单位发生了生产安全事故，最迟要在多长时间内报到县里的安全监管部门？"
+    first = api.ask(kb, question, k=3).citations[0].clause
+    assert first.clause_id == "生产安全事故报告和调查处理条例(2007-04-09)/a9", first.clause_id
+    assert any(cue.search(first.text) for cue in cues_asked(question, "zh"))
+    assert cues_asked("谁负责安全生产工作的综合监督管理？", "zh") == []
