@@ -10,11 +10,11 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v14: en subject skips inner clauses and leading 'on …,' circumstances, recipients are no "
-          "actors, a passive's agent after 'by', 'it shall be the duty of X', attorneys and parties; zh no negated "
-          "names, 从业人员 and 经营单位 are names, '人民政府负有…职责的部门' names the departments, "
-          "办公室 heads a name, 企业主要负责人 is no 企业主; en 'by X' only after a passive verb, "
-          "'by the Chairman of the Commission' whole, 'by X and Y' split")
+RECIPE = ("actors v15: en subject skips inner clauses, modals inside parentheses and leading 'on …,' "
+          "circumstances, recipients are no actors, a passive's agent after 'by', 'it shall be the duty of X', "
+          "attorneys and parties; zh no negated names, 从业人员 and 经营单位 are names, "
+          "'人民政府负有…职责的部门' names the departments, 办公室 heads a name, 企业主要负责人 is no 企业主; "
+          "en 'by X' only after a passive verb, 'by the Chairman of the Commission' whole, 'by X and Y' split")
 
 
 def explicit_actors(text: str, lang: str) -> list[str]:

@@ -72,7 +72,8 @@ def _subject(sentence: str) -> str:
     """The subject before the first modal verb, when it reads as an agent; in the passive ('… shall be
     investigated by the operator'), the agent after 'by'."""
     sentence = _AS_THE_CASE.sub("", MARKER.sub("", sentence.strip()))
-    for modal in MODAL.finditer(sentence):
+    # "(which period shall not begin to run …)": a modal inside a parenthesis is not the sentence's own
+    for modal in (m for m in MODAL.finditer(sentence) if not _in_parenthesis(sentence, m.start())):
         after = sentence[modal.end():]
         if _RECEIVES.match(after):
             return ""
@@ -100,6 +101,10 @@ def _subject(sentence: str) -> str:
         # (its last word may be cut: 'the owner or operator shal…')
         return re.sub(r"(?:\s+(?:of|the|and|or|an?))+$", "", tail.rstrip(" …").rsplit(" ", 1)[0])
     return ""
+
+
+def _in_parenthesis(text: str, at: int) -> bool:
+    return text.count("(", 0, at) > text.count(")", 0, at)
 
 
 def _in_condition(condition: str) -> str:

@@ -82,6 +82,14 @@ def test_chinese_actors(text, expected):
     # an item that continues its lead-in with a verb has no subject of its own; 'which shall' is a relative clause
     ("(2) designate an independent nonprofit organization, with experience in disasters, which shall have primary "
      "responsibility for coordinating the emotional care of the families.", []),
+    # a modal inside a parenthesis is not the sentence's: its subject comes after it
+    ("If the Secretary has reason to believe that an employer has failed to correct a violation within the period "
+     "permitted for its correction (which period shall not begin to run until the date of the final order), the "
+     "Secretary shall notify the employer.", ["the Secretary"]),
+    ("Any employer who fails to correct a violation within the period permitted for its correction (which period "
+     "shall not begin to run until the date of the final order of the Commission in the case of any review "
+     "proceeding initiated by the employer in good faith and not solely for delay), may be assessed a civil penalty "
+     "of not more than $7,000 for each day.", []),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
