@@ -2,12 +2,16 @@
 regulations do not cover the question."""
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
-from answer.compose import CALIBRATION, model_of
+from answer.compose import CALIBRATION, confidence, model_of
+from index.lexical import tokenize
 from index.search import REACH_CHARS, REACH_DEPTH, reach
 from regkb import api
+from tests.helpers import SEED
 
 # near the domain (a federal agency, a licence, a permit) but in no indexed text
 OUT_OF_SCOPE = [
@@ -69,3 +73,15 @@ def test_out_of_scope_english_questions_abstain_on_the_shared_corpus(corpus_sett
     agencies; it still abstains."""
     answer = api.ask(api.open_kb(corpus_settings, embedder=embedder), question, k=5)
     assert answer.abstained and answer.responsible == [], (answer.confidence, answer.text)
+
+
+def test_without_the_second_model_english_confidence_reads_the_main_model_alone(settings, embedder):
+    off = dataclasses.replace(settings, model_zh="none")
+    assert api.ingest_paths(off, [SEED], embedder=embedder).ok
+    kb = api.open_kb(off, embedder=embedder)
+    question = "Which department must revoke a licence when a unit still fails after rectification?"
+    answer = api.ask(kb, question, k=5)
+    assert reach(kb, question, answer.citations) is None
+    weights = kb.gen.lexical.weights(tokenize(question))
+    assert answer.confidence == confidence(question, answer.citations[0], weights)  # the "" model
+    assert not answer.abstained
