@@ -33,7 +33,7 @@ def test_reach_is_the_best_second_space_cosine_of_the_first_clauses(seed_kb):
     zh = seed_kb.gen.zh
     assert zh is not None
     first = answer.citations[:REACH_DEPTH]
-    vectors = zh.encode_documents([h.clause.text[:REACH_CHARS] for h in first])  # as ingest would embed them
+    vectors = zh.encode_documents([h.clause.text[:REACH_CHARS] for h in first])  # the batch path, not the cache
     expected = float((vectors @ zh.encode([question])[0]).max())
     assert reach(seed_kb, question, answer.citations) == pytest.approx(expected, abs=1e-4)
 
