@@ -21,7 +21,8 @@ _EN = (
     ("penalty", r"\b(?:penalt\w*|fine[sd]?|punish\w*|sanction\w*|imprison\w*|revok\w*|criminal)\b"),
     ("approval", r"\b(?:approv\w*|licen[cs]\w*|permit\w*|certif\w*|authori[sz]\w*|register\w*|variance)\b"),
     ("report", r"\b(?:report\w*|notif\w*|tell|inform\w*|submit\w*)\b"),
-    ("deadline", r"\b(?:how (?:long|many days|soon)|deadline|within|days?|months?|years?|when)\b"),
+    ("deadline", r"\b(?:how (?:long|many days|soon|often|frequently)|deadline|within|days?|months?|years?|yearly|"
+                 r"when)\b"),
     ("who", r"\b(?:who|whom|which (?:agency|department|body|official|authority))\b"),
     ("duty", r"\b(?:must|shall|duty|duties|required?|responsib\w*|obligat\w*)\b"),
 )
@@ -56,7 +57,9 @@ _EN_NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|
 _CUES = {
     ("deadline", "zh"): re.compile(rf"{_ZH_NUMBER}\s*个?(?:日|天|小时|分钟|工作日|周|月|年)|每(?:年|月|季度|半年|周)"),
     ("deadline", "en"): re.compile(rf"\b{_EN_NUMBER}[\s-]+(?:\(\d+\)\s+)?(?:working\s+|calendar\s+)?"
-                                   rf"(?:days?|hours?|minutes?|months?|years?)\b|\bannual(?:ly)?\b", re.I),
+                                   rf"(?:days?|hours?|minutes?|months?|years?)\b|\bannual(?:ly)?\b|\byearly\b|"
+                                   rf"\b(?:each|every|per)\s+(?:calendar\s+|fiscal\s+)?(?:year|month|quarter)\b|"
+                                   rf"\b(?:at least once|{_EN_NUMBER}\s+times)\b", re.I),
     ("penalty", "zh"): re.compile(r"罚款|\d+万?元|拘留|吊销|责令停产|没收|处分"),
     ("penalty", "en"): re.compile(r"\bpenalt(?:y|ies)\b|\$\s?\d|\bimprison|\bfined?\b", re.I),
 }

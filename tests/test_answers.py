@@ -251,3 +251,16 @@ def test_a_deadline_question_cites_the_clause_that_states_the_time(kb):
     assert first.clause_id == "生产安全事故报告和调查处理条例(2007-04-09)/a9", first.clause_id
     assert any(cue.search(first.text) for cue in cues_asked(question, "zh"))
     assert cues_asked("谁负责安全生产工作的综合监督管理？", "zh") == []
+
+
+def test_a_frequency_question_cites_the_clause_that_states_how_often(kb):
+    """Asked how often, the answer cites the item that says "each year", not its look-alike that only says the
+    leaders are assessed."""
+    question = "How often should leaders' performance of safety duties be assessed?"
+    assert "deadline" in kinds(question, "en")
+    first = api.ask(kb, question, k=3).citations[0].clause
+    assert first.clause_id.endswith("/s1/l2/4"), first.clause_id
+    cues = cues_asked(question, "en")
+    assert any(cue.search(first.text) for cue in cues)
+    assert any(cue.search("shall hold no fewer than two meetings during each calendar year") for cue in cues)
+    assert not any(cue.search("Each employer shall comply with standards") for cue in cues)
