@@ -338,8 +338,14 @@ def _receivers(question: str, clause: Clause, duty: str, lang: str, weights: dic
     return next(((s, found) for s in ranked if (found := recipients(s, lang))), (duty, []))
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def not_indexed(laws: list[str], hits: list[Hit], lang: str) -> Answer:
     """An abstention for a question about a law the index does not hold: the nearest clauses stay as leads."""
-    names = "、".join(f"《{law}》" for law in laws)
-    note = (f"所收录的法规中没有{names}" if lang == "zh" else f"the index holds no {names}")
+    if lang == "zh":
+        note = "所收录的法规中没有" + "、".join(f"《{law}》" if _HAN.search(law) else law for law in laws)
+    else:
+        note = "the indexed regulations do not include " + " or ".join(
+            law if _HAN.search(law) else f"the {law}" for law in laws)
     return Answer(NOT_FOUND[lang], [], True, 0.0, hits, [note])

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
+from answer.rank import name_pattern
 from index.kb import KnowledgeBase
 from index.search import Hit
 from index.store import DocRecord
@@ -33,10 +35,94 @@ def _us_docs(ref: Ref, docs: list[DocRecord]) -> list[DocRecord]:
 
 
 def unindexed_laws(kb: KnowledgeBase, question: str) -> list[str]:
-    """Laws a question names by name, with an article, that the index does not hold ('职业病防治法第三十九条')."""
+    """Laws a question names that the index does not hold: a Chinese law named with an article
+    ('职业病防治法第三十九条'), else the laws it names when it holds none of them ('根据职业病防治法，……',
+    'Under the Clean Water Act, …'). A question that names a law the index holds is answered from it."""
     docs = kb.documents()
-    return list(dict.fromkeys(ref.doc for ref in parse_zh(question)
-                              if ref.article and ref.doc and ref.doc != "self" and not _zh_docs(ref, docs)))
+    with_article = [ref.doc for ref in parse_zh(question)
+                    if ref.article and ref.doc and ref.doc != "self" and not _zh_docs(ref, docs)]
+    if with_article:
+        return list(dict.fromkeys(with_article))
+    named = [(name, bool(_zh_docs(Ref(name, 0, name), docs))) for name in zh_laws_named(question)]
+    named += [(name, _act_held(kb, name)) for name in acts_named(question)]
+    if not named or any(held for _, held in named):
+        return []
+    return list(dict.fromkeys(name for name, _ in named))
+
+
+# a Chinese law named without an article: in 《》, or after 根据 / 按照 … ('根据职业病防治法的规定')
+_ZH_LAW = re.compile(r"《(?P<quoted>[^》]{2,40}?(?:法典|法|条例|规定|办法|细则|决定))》|"
+                     r"(?:依照|依据|按照|根据|违反)(?P<bare>(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?(?:法|条例))"
+                     r"(?![律规])")
+_NOT_A_NAME = re.compile(r"^(?:这|该|此|本|上述|有关|相关|国家|法律|各|其)")
+
+
+def zh_laws_named(question: str) -> list[str]:
+    """Chinese laws a question names by title, without an article."""
+    names = [m.group("quoted") or m.group("bare") for m in _ZH_LAW.finditer(question)]
+    return [n for n in dict.fromkeys(names) if not _NOT_A_NAME.match(n)]
+
+
+_SENTENCE_WORDS = {"Under", "Does", "Do", "Did", "Is", "Are", "Was", "What", "Which", "Who", "How", "When", "Where",
+                   "Why", "Can", "Could", "May", "Must", "Should", "Would", "Will", "By", "Per", "In", "According",
+                   "If", "Our", "My", "We", "I"}
+_CONNECTORS = {"of", "and", "for", "on", "to", "in", "with", "the"}
+
+
+def acts_named(question: str) -> list[str]:
+    """English laws a question names ('the Clean Water Act', 'OSH Act'): the capitalised words before 'Act'."""
+    found = []
+    for m in re.finditer(r"\bAct\b", question):
+        words = re.findall(r"[\w’'.-]+", question[: m.start()])
+        name: list[str] = []
+        for word in reversed(words):
+            if word[:1].isupper() and word not in _SENTENCE_WORDS or word in _CONNECTORS - {"the"} and name:
+                name.insert(0, word)
+            else:
+                break
+        while name and name[0] in _CONNECTORS:
+            name.pop(0)
+        if name:
+            found.append(" ".join([*name, "Act"]))
+    return list(dict.fromkeys(found))
+
+
+_NOT_SIGNIFICANT = {"federal", "act", "amendments", "amendment", "of", "and", "the", "for", "on", "to", "in", "with",
+                    "u.s", "us", "united", "states"}
+
+
+def _significant(name: str) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9’']+", name.lower().replace("-", " "))
+    return frozenset(w for w in words if w not in _NOT_SIGNIFICANT and not w.isdigit())
+
+
+def _act_held(kb: KnowledgeBase, act: str) -> bool:
+    """The index holds the law: a document's name has its words ('Federal Mine Safety and Health Act'; two of
+    three, 'Independent Safety Board Act') or its initials ('OSH Act'), or a clause at least mentions it, where
+    an answer may come from."""
+    words = _significant(act)
+    if not words:
+        return True
+    for doc in kb.documents():
+        pattern = name_pattern(doc.title)
+        shared = len(words & _significant(doc.title))
+        if shared == len(words) or len(words) >= 3 and shared >= 2 * len(words) / 3 or (
+                pattern is not None and pattern.search(act)):
+            return True
+    return words in _mentioned_acts(kb)
+
+
+_MENTIONED: WeakKeyDictionary[object, frozenset[frozenset[str]]] = WeakKeyDictionary()
+
+
+def _mentioned_acts(kb: KnowledgeBase) -> frozenset[frozenset[str]]:
+    """Every law the indexed English clauses name ('section 112(r) of the Clean Air Act'), by its words; read once
+    per index generation."""
+    gen = kb.gen
+    if gen not in _MENTIONED:
+        _MENTIONED[gen] = frozenset(_significant(a) for c in gen.store.all_clauses() if c.lang != "zh"
+                                    for a in acts_named(c.text))
+    return _MENTIONED[gen]
 
 
 def named_clauses(kb: KnowledgeBase, question: str) -> list[Clause]:

@@ -5,6 +5,7 @@ import pytest
 
 from answer.compose import duty_sentence, responsible_for
 from answer.intent import cues_asked, is_authority, kinds, wants_authority
+from answer.lookup import acts_named, unindexed_laws, zh_laws_named
 from ingest.actors import with_actors
 from ingest.types import Clause
 from regkb import api
@@ -183,6 +184,35 @@ def test_an_article_of_a_law_that_is_not_indexed_abstains_and_says_so(kb):
     assert answer.abstained and answer.confidence == 0.0
     assert any("职业病防治法" in n for n in answer.notes), answer.notes
     assert not api.ask(kb, "安全生产法第二十一条讲了什么？", k=5).abstained
+
+
+def test_a_question_under_a_law_the_index_lacks_abstains_and_names_it(kb):
+    """An official asking under another law gets told the index lacks it, with the nearest clauses as leads,
+    not an answer from a law that happens to share words."""
+    answer = api.ask(kb, "Under the Clean Water Act, who issues permits to discharge into a river?", k=5)
+    assert answer.abstained and answer.confidence == 0.0 and answer.citations
+    assert answer.notes == ["the indexed regulations do not include the Clean Water Act"], answer.notes
+    answer = api.ask(kb, "根据劳动法，加班工资由谁支付？", k=5)
+    assert answer.abstained and any("《劳动法》" in n for n in answer.notes), answer.notes
+    # laws the index holds, by title words, by initials, or mentioned in a clause; and a law held beside one not
+    for question in ("Under the Occupational Safety and Health Act, who may enter a workplace to inspect it?",
+                     "Does the OSH Act let the Secretary inspect a workplace?",
+                     "Do the standards under the Walsh-Healey Act stay in force as occupational safety standards?",
+                     "Under the OSH Act, not the Clean Water Act, who inspects workplaces?",
+                     "根据安全生产法，谁负责安全生产工作的综合监督管理？",
+                     "根据法律法规，谁负责安全生产工作的综合监督管理？"):
+        assert unindexed_laws(kb, question) == [], question
+        assert not api.ask(kb, question, k=5).abstained, question
+
+
+def test_laws_a_question_names():
+    assert acts_named("Which agency enforces the Americans with Disabilities Act?") == [
+        "Americans with Disabilities Act"]
+    assert acts_named("Under the Federal Mine Safety and Health Act of 1977, who inspects?") == [
+        "Federal Mine Safety and Health Act"]
+    assert acts_named("Act now: who must report a release?") == []
+    assert zh_laws_named("违反消防法的，由谁处罚？按照《安全生产许可证条例》办理") == ["消防法", "安全生产许可证条例"]
+    assert zh_laws_named("按照《安全生产许可证》和国家有关法律、这部法的要求") == []  # a certificate, no law
 
 
 def test_an_abstaining_card_shows_its_notes_escaped():
