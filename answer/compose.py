@@ -152,7 +152,8 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
     groups = [*(explicit_actors(f, clause.lang) for f in back + after), inherited]
     found = (by_quantity(question, clause) or respectively(question, clause)
-             or _after_by(question, back + after, clause.lang) or _authority(question, groups, clause.lang)
+             or _after_by(question, [*back[:1], *rest, *back[1:], *after[len(rest):]], clause.lang)
+             or _authority(question, groups, clause.lang)
              or _asked_about(question, groups, clause)
              or next((named for f in back + rest if (named := explicit_actors(f, clause.lang))), [])
              or inherited or [a.text for a in clause.actors])
@@ -166,7 +167,9 @@ _PROHIBITED = re.compile(r"^(?:No|Neither)\s", re.I)
 
 
 def _after_by(question: str, fragments: list[str], lang: str) -> list[str]:
-    """"费用由谁承担": the party the clause puts after 由."""
+    """"费用由谁承担": the party the clause puts after 由, in the first of the fragments that has one (given the
+    matched one first, then the rest of its sentence, those before it, those after: "给予拘留的行政处罚，由公安机关……
+    决定" answers who imposes detention, not the "由负有……职责的部门" of the sentence before)."""
     if lang != "zh" or not _ASKS_BY.search(question):
         return []
     return next((named for f in fragments if (named := named_by(f))), [])

@@ -107,6 +107,21 @@ def test_asked_who_bears_it_the_party_after_you_is_the_answer():
     assert _party(clause, question) == ["事故责任单位"]
 
 
+def test_asked_who_decides_the_party_after_you_in_the_matched_sentence_answers():
+    clause = _clause("第一百一十五条 本法规定的行政处罚，由应急管理部门和其他负有安全生产监督管理职责的部门按照职责分工"
+                     "决定。予以关闭的行政处罚，由负有安全生产监督管理职责的部门报请县级以上人民政府按照国务院规定的权限决定；"
+                     "给予拘留的行政处罚，由公安机关依照治安管理处罚的规定决定。", "zh")
+    assert _party(clause, "需要对当事人处以行政拘留的，这个处罚决定由哪个机关作出？") == ["公安机关"]
+    assert _party(clause, "予以关闭的处罚由谁决定？")[0] == "负有安全生产监督管理职责的部门"
+
+
+def test_a_question_naming_the_party_gets_it_though_a_circumstance_follows_its_name():
+    clause = _clause("第九条 事故发生后，事故现场有关人员应当立即向本单位负责人报告；单位负责人接到报告后，应当于1小时"
+                     "内向事故发生地县级以上人民政府安全生产监督管理部门报告。", "zh")
+    question = "企业负责人得知本单位发生了生产安全事故，最迟要在多长时间内报到县里的安全监管部门？"
+    assert _party(clause, question) == ["单位负责人"]
+
+
 def test_an_answer_names_the_full_body_a_reference_stands_for():
     clause = _clause("实施爆破作业的，应当向爆破作业所在地设区的市级人民政府公安机关提出申请。受理申请的公安机关应当"
                      "自受理申请之日起20日内对提交的有关材料进行审查，对符合条件的，作出批准的决定。", "zh")

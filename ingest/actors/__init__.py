@@ -10,7 +10,8 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v15: en subject skips inner clauses, modals inside parentheses and leading 'on …,' "
+RECIPE = ("actors v16: zh '单位负责人' is a name, not 单位 before the verb 负责; "
+          "v15: en subject skips inner clauses, modals inside parentheses and leading 'on …,' "
           "circumstances, recipients are no actors, a passive's agent after 'by', 'it shall be the duty of X', "
           "attorneys and parties; zh no negated names, 从业人员 and 经营单位 are names, "
           "'人民政府负有…职责的部门' names the departments, 办公室 heads a name, 企业主要负责人 is no 企业主; "

@@ -18,7 +18,7 @@ HEADS = (
 # what may follow a subject: a duty word, a preposition, an adverb — anything that cannot continue a name
 # ('负有' is a verb, except in '人民政府负有安全生产监督管理职责的部门', where it names the departments)
 BOUNDARY = (
-    "应当|应予|必须|负责|依照|依法|依据|按照|根据|对|可以|不得|有权|会同|组织|统一|实施|履行|承担|主管|建立|"
+    "应当|应予|必须|负责(?!人)|依照|依法|依据|按照|根据|对|可以|不得|有权|会同|组织|统一|实施|履行|承担|主管|建立|"
     "制定|监督|指导|协调|发现|接到|收到|及时|立即|责令|将|向|为|是|有|不|未|违反|发布|开展|定期|加强|做好|坚持|"
     "具体|共同|结合|负有(?![^，。；：]{1,24}?职责的(?:有关)?(?:部门|机构))|采取|编制|每年|自|从事|鼓励|支持|都|跨|规定|要|需|须|每|从|经|于|设立|设置|设在|配备|实行|"
     "推进|推动|保障|确保|落实|完善|健全|提供|接受|参加|参与|作出|决定|拟订|审查|审批|核发|颁发|发放|办理|在|"
@@ -27,7 +27,7 @@ BOUNDARY = (
 )
 NAME = r"(?:[\u4e00-\u9fff、（）()]|或者|及其){0,40}?"  # the words of a body's name, shortest first
 SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?={BOUNDARY})")
-LATER_SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?=应当|必须|负责|可以|不得|有权|应予|依法|依照|按照)")
+LATER_SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?=应当|必须|负责(?!人)|可以|不得|有权|应予|依法|依照|按照)")
 BY = re.compile(rf"由({NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|处|决定|吊销|没收|批准|确定|认定)")
 MARKER = re.compile(r"^(?:第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*"
                     r"|[（(][一二三四五六七八九十]+[）)])")

@@ -40,6 +40,9 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared
     # 业主 heads a name, but not inside 企业主要负责人
     ("煤矿企业主要负责人应当组织制定本单位安全生产规章制度。", ["煤矿企业主要负责人"]),
     ("业主应当组织竣工验收。", ["业主"]),
+    # 负责人 ends a name: '单位负责人' is not 单位 before the verb 负责
+    ("单位负责人接到报告后，应当于1小时内向县级以上人民政府安全生产监督管理部门报告。", ["单位负责人"]),
+    ("事故发生单位负责人应当立即组织救援。", ["事故发生单位负责人"]),
 ])
 def test_chinese_actors(text, expected):
     assert zh.actors(text) == expected
