@@ -344,6 +344,14 @@ def _receivers(question: str, clause: Clause, duty: str, lang: str, weights: dic
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+def no_such_clause(refs: list[str], hits: list[Hit], lang: str) -> Answer:
+    """An abstention for a question naming a clause the index does not have ('安全生产法第二百条'): the nearest
+    clauses stay as leads, and no other article stands in for it."""
+    note = ("所收录的法规中没有" + "、".join(refs) if lang == "zh"
+            else "the indexed regulations have no " + " or ".join(refs))
+    return Answer(NOT_FOUND[lang], [], True, 0.0, hits, [note])
+
+
 def not_indexed(laws: list[str], hits: list[Hit], lang: str) -> Answer:
     """An abstention for a question about a law the index does not hold: the nearest clauses stay as leads."""
     if lang == "zh":

@@ -127,20 +127,33 @@ def _mentioned_acts(kb: KnowledgeBase) -> frozenset[frozenset[str]]:
 
 def named_clauses(kb: KnowledgeBase, question: str) -> list[Clause]:
     """The clauses a question names explicitly, in the order it names them."""
+    return _named(kb, question)[0]
+
+
+def absent_clauses(kb: KnowledgeBase, question: str) -> list[str]:
+    """References a question makes, as written, to clauses the index does not have: an article past the end of
+    a law it holds ('安全生产法第二百条'), a US Code section of no indexed chapter ('29 USC 999')."""
+    return _named(kb, question)[1]
+
+
+def _named(kb: KnowledgeBase, question: str) -> tuple[list[Clause], list[str]]:
     docs = kb.documents()
-    wanted: list[list[str]] = []
+    wanted: list[tuple[str, list[list[str]]]] = []  # each reference, and its candidate ids in each document
     for ref in parse_zh(question):
-        if ref.article and ref.doc and ref.doc != "self":
-            wanted += [zh_candidates(d.doc_id, ref) for d in _zh_docs(ref, docs)]
+        if ref.article and ref.doc and ref.doc != "self" and (held := _zh_docs(ref, docs)):
+            wanted.append((ref.text, [zh_candidates(d.doc_id, ref) for d in held]))
     for ref in parse_us(question):
         if ref.section:
-            wanted += [us_candidates(d.doc_id, ref) for d in _us_docs(ref, docs)]
+            wanted.append((ref.text.strip(), [us_candidates(d.doc_id, ref) for d in _us_docs(ref, docs)]))
     found: list[Clause] = []
-    for candidates in wanted:
-        hit = next(iter(kb.clauses(candidates)), None)  # most specific candidate that exists
-        if hit and hit.clause_id not in {c.clause_id for c in found}:
-            found.append(hit)
-    return found
+    absent: list[str] = []
+    for text, per_doc in wanted:
+        # the most specific candidate that exists, in each document the reference may point to
+        hits = [hit for candidates in per_doc if (hit := next(iter(kb.clauses(candidates)), None))]
+        if not hits:
+            absent.append(text)
+        found += [h for h in hits if h.clause_id not in {c.clause_id for c in found}]
+    return found, list(dict.fromkeys(absent))
 
 
 def with_named(kb: KnowledgeBase, question: str, hits: list[Hit], k: int) -> list[Hit]:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from answer.compose import Answer, compose, not_indexed
+from answer.compose import Answer, compose, no_such_clause, not_indexed
 from answer.duties import Duty, responsibility_map
-from answer.lookup import unindexed_laws, with_named
+from answer.lookup import absent_clauses, unindexed_laws, with_named
 from answer.rank import DEPTH, for_answer
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
@@ -131,10 +131,12 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     found = search(kb, question, k=max(k, DEPTH), filters=filters)  # the answer re-orders more than it shows
     ordered = for_answer(kb, question, with_named(kb, question, found, k), lang)
     hits = ordered[:k]
-    missing = unindexed_laws(kb, question)
-    if missing and not any("reference" in h.found_by for h in hits):
-        # an article of a law that is not here: another law's article of that number is no answer
-        return not_indexed(missing, hits, lang)
+    if not any("reference" in h.found_by for h in hits):
+        if missing := unindexed_laws(kb, question):
+            # an article of a law that is not here: another law's article of that number is no answer
+            return not_indexed(missing, hits, lang)
+        if absent := absent_clauses(kb, question):  # an article the law does not have: nor is its neighbour
+            return no_such_clause(absent, hits, lang)
     named = bool(hits) and "reference" in hits[0].found_by  # confidence 1: nothing to measure
     return compose(question, hits, lang=lang, weights=kb.gen.lexical.weights(tokenize(question)),
                    reach=None if named else reach(kb, question, ordered))

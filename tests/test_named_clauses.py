@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from answer.lookup import absent_clauses
 from regkb import api
 
 AQ = "安全生产法(2021-06-10)"
@@ -78,3 +79,16 @@ def test_the_named_clause_comes_first(kb, question, clause_id):
 def test_a_clause_that_does_not_exist_is_not_invented(kb):
     answer = api.ask(kb, "安全生产法第九百九十九条", k=3)
     assert all(not h.clause.clause_id.endswith("/a999") and "reference" not in h.found_by for h in answer.citations)
+
+
+@pytest.mark.parametrize("question,note", [
+    ("安全生产法第二百条讲了什么？", "所收录的法规中没有安全生产法第二百条"),  # the law is here, the article is not
+    ("What does 29 USC 999 say?", "the indexed regulations have no 29 USC 999"),
+    ("Under 42 U.S.C. § 1983, who is liable?", "the indexed regulations have no 42 U.S.C. § 1983"),
+])
+def test_a_named_clause_the_index_lacks_abstains_and_says_so(kb, question, note):
+    """No neighbouring article answers in its place: the answer abstains, names what is missing, keeps leads."""
+    answer = api.ask(kb, question, k=3)
+    assert answer.abstained and answer.confidence == 0.0 and answer.notes == [note], answer.notes
+    assert answer.citations and all("reference" not in h.found_by for h in answer.citations)
+    assert absent_clauses(kb, "安全生产法第十条讲了什么？") == []
