@@ -11,7 +11,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -138,8 +138,27 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
         if absent := absent_clauses(kb, question):  # an article the law does not have: nor is its neighbour
             return no_such_clause(absent, hits, lang)
     named = bool(hits) and "reference" in hits[0].found_by  # confidence 1: nothing to measure
-    return compose(question, hits, lang=lang, weights=kb.gen.lexical.weights(tokenize(question)),
-                   reach=None if named else reach(kb, question, ordered))
+    answer = compose(question, hits, lang=lang, weights=kb.gen.lexical.weights(tokenize(question)),
+                     reach=None if named else reach(kb, question, ordered))
+    if answer.abstained and (note := other_language(kb, lang, filters)):
+        answer = replace(answer, notes=[*answer.notes, note])
+    return answer
+
+
+_OTHER_LANGUAGE = {
+    "zh": "所收录的法规都不是中文的，而问题只在同一语言的条文中查找：请用英文提问",
+    "en": "the indexed regulations are all in Chinese, and questions are looked up in clauses of their own "
+          "language: ask in Chinese",
+}
+
+
+def other_language(kb: KnowledgeBase, lang: str, filters: Filters | None = None) -> str:
+    """A note for a question asked in a language none of the searched documents is in (a Chinese question over the
+    English default corpus), '' otherwise."""
+    asked = "zh" if lang == "zh" else "en"
+    docs = [d for d in kb.documents() if not (filters and filters.doc_ids) or d.doc_id in filters.doc_ids]
+    held = {"zh" if d.lang == "zh" else "en" for d in docs}
+    return _OTHER_LANGUAGE[asked] if held and asked not in held else ""
 
 
 def duties_of(kb: KnowledgeBase, actor: str) -> list[Duty]:

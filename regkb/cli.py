@@ -90,6 +90,8 @@ def _print_answer(kb: api.KnowledgeBase, question: str, answer: api.Answer, as_j
         click.echo(f"Goes to: {'; '.join(answer.recipients)}")
     if answer.responsible:
         click.echo(f"Responsible: {'; '.join(answer.responsible)}   (confidence {answer.confidence:.2f})")
+    for note in answer.notes:
+        click.echo(f"Note: {note}")
     for i, hit in enumerate(answer.citations, start=1):
         c = hit.clause
         click.echo(f"\n[{i}] {c.cite or c.clause_id}" + (f"  p.{c.page}" if c.page else ""))

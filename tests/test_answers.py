@@ -6,6 +6,7 @@ import pytest
 from answer.compose import duty_sentence, responsible_for
 from answer.intent import cues_asked, is_authority, kinds, wants_authority
 from answer.lookup import acts_named, unindexed_laws, zh_laws_named
+from index.search import Filters
 from ingest.actors import with_actors
 from ingest.types import Clause
 from regkb import api
@@ -309,3 +310,11 @@ def test_a_frequency_question_cites_the_clause_that_states_how_often(kb):
     assert any(cue.search(first.text) for cue in cues)
     assert any(cue.search("shall hold no fewer than two meetings during each calendar year") for cue in cues)
     assert not any(cue.search("Each employer shall comply with standards") for cue in cues)
+
+
+def test_a_question_in_a_language_no_searched_document_is_in_is_told_so(kb):
+    chinese = tuple(d.doc_id for d in kb.documents() if d.lang == "zh")
+    answer = api.ask(kb, "What is the recipe for apple pie?", k=3, filters=Filters(doc_ids=chinese))
+    assert answer.abstained and answer.notes == [api.other_language(kb, "en", Filters(doc_ids=chinese))]
+    assert answer.notes[0].startswith("the indexed regulations are all in Chinese")
+    assert api.other_language(kb, "en") == api.other_language(kb, "zh") == ""  # both languages are here

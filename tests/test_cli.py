@@ -94,6 +94,14 @@ def test_plain_ask_prints_the_answer_and_citations(cli_index):
     assert "Responsible:" in result.stdout and "[1]" in result.stdout
 
 
+def test_plain_ask_prints_the_notes(cli_index):
+    """The seed is English: a Chinese question abstains, and the note says to ask in English."""
+    result = run("ask", "超出管辖范围的重大事故隐患应当向谁报告？", index=cli_index)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("所收录的法规中没有找到答案。")
+    assert "Note: 所收录的法规都不是中文的，而问题只在同一语言的条文中查找：请用英文提问" in result.stdout
+
+
 def test_remove_and_docs(tmp_path):
     index = tmp_path / "index"
     assert run("ingest", str(SEED), index=index).returncode == 0
