@@ -201,9 +201,6 @@ def _head(actor: str, lang: str) -> str:
     return head_word(actor)
 
 
-_POSSESSIVE = re.compile(r"['’]")  # right after a party's name: "leaders' performance", "the employer's record"
-
-
 def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]:
     """The clause's parties that the question itself names (by their head word), the one named first first.
 
@@ -215,9 +212,8 @@ def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]
         head = _head(actor, lang)
         if not head:
             continue
-        found = (text.find(head) if lang == "zh" else  # a party in the possessive is not the one asked about
-                 next((m.start() for m in re.finditer(rf"\b{re.escape(head)}\w*", text)
-                       if not _POSSESSIVE.match(text, m.end())), -1))
+        found = (text.find(head) if lang == "zh" else
+                 next((m.start() for m in re.finditer(rf"\b{re.escape(head)}", text)), -1))
         if found >= 0:
             places[actor] = found
     if not places:
@@ -229,8 +225,8 @@ def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]
 def _mentioned_party(question: str, clause: Clause) -> list[str]:
     """The party a question is about ('How many days does a mine operator have to contest …') as the clause
     words it, when the clause mentions it without making it the subject of a 'shall'."""
-    asked = next((m for m in AGENT.finditer(question) if not _POSSESSIVE.match(question, m.end())), None)
-    if not asked:  # "leaders' performance … be assessed": a party in the possessive is what the duty is about
+    asked = AGENT.search(question)
+    if not asked:
         return []
     stem = head_word(asked.group(0))
     for m in AGENT_PHRASE.finditer(clause.text):

@@ -306,8 +306,6 @@ def test_a_frequency_question_cites_the_clause_that_states_how_often(kb):
     assert "deadline" in kinds(question, "en")
     first = api.ask(kb, question, k=3).citations[0].clause
     assert first.clause_id.endswith("/s1/l2/4"), first.clause_id
-    # the leaders are whose performance is assessed, not who assesses it: the party is the item's own
-    assert not any("leader" in p for p in api.ask(kb, question, k=3).responsible)
     cues = cues_asked(question, "en")
     assert any(cue.search(first.text) for cue in cues)
     assert any(cue.search("shall hold no fewer than two meetings during each calendar year") for cue in cues)
