@@ -5,8 +5,8 @@ import re
 
 from ingest.text import sentences
 
-MODAL = re.compile(r"\b(shall|must|should|may|will|is responsible|are responsible|is authorized|are authorized|"
-                   r"is directed|are directed)\b")
+MODAL = re.compile(r"\b(shall|must|should|may|will|(?:is|are)\s+(?:also\s+|hereby\s+|further\s+)?"
+                   r"(?:responsible|authorized|directed|empowered))\b")
 MARKER = re.compile(r"^(?:§+\s*\d+[A-Za-z]*\.?|\(\w{1,4}\)|\d+(?:\.\d+)*\.)\s*")
 CONDITION = re.compile(r"^(if|where|when|whenever|unless|until|upon|on|in|after|before|within|for|except|subject|"
                        r"notwithstanding|not later|no later|at|during|with respect|to the extent|as soon)\b", re.I)
@@ -14,7 +14,8 @@ AGENT = re.compile(
     r"\b(secretar(?:y|ies)|employers?|employees?|agenc(?:y|ies)|departments?|commission|board|states?|"
     r"governors?|persons?|operators?|committees?|administrator|director|institute|chairman|chairperson|"
     r"owners?|facilit(?:y|ies)|governments?|authorit(?:y|ies)|institutions?|officers?|officials?|inspectors?|"
-    r"representatives?|councils?|enterprises?|president|attorney general|court|panel|administration|"
+    r"representatives?|councils?|enterprises?|president|attorney general|comptroller general|court|panel|"
+    r"administration|"
     r"office|bureau|organi[sz]ations?|ministr(?:y|ies)|contractors?|miners?|heads?|leaders?|individuals?|"
     r"claimants?|applicants?|carriers?|manufacturers?|respondents?|petitioners?|judges?|members?|delegates?|"
     r"attorneys?|part(?:y|ies)|"

@@ -37,6 +37,17 @@ _LEVELS = (("国务院", "national"), ("国家", "national"), ("省、自治区�
            ("设区的市", "municipal"), ("县级以上", "county and above"), ("县级", "county"), ("乡镇", "township"),
            ("乡、镇", "township"), ("街道办事处", "township"))
 _CONSEQUENCE = ("由", "责令", "处", "依法", "依照", "对", "没收", "吊销", "给予", "予以", "构成")
+_GOES_ON = re.compile(r"^(?:应当|必须|须|属于)(?!提请|报请)")
+_THRESHOLD = re.compile(r"\d|[一二三四五六七八九十百千万]+(?:人|名|个|吨|米)|以上|以下|超过|不足|不满")
+
+
+def _goes_on(condition: str, rest: str) -> bool:
+    """"爆破作业单位跨省……从事爆破作业的，应当……报告": the party of a condition goes on to bear the duty; not when the
+    condition is a size ("从业人员超过一百人的，应当设置……": the unit's staff count, not who acts), nor when what
+    follows asks a government to act ("……的，应当提请……予以关闭": an authority does that)."""
+    return bool(_GOES_ON.match(rest)) and not _THRESHOLD.search(condition)
+
+
 # 从 of 从业人员 and 经 of 经营单位 open names, not circumstances
 _PREPOSITION = re.compile(r"^(?:由|对|为|向|给|将|把|从(?!业)|与|在|依照|按照|根据|依据|经(?!营|销|办))")
 _POSSESSIVE = re.compile(r"^(?:其(?!他)|该|本单位)(?=.{2,})")
@@ -84,7 +95,9 @@ def _sentence_actors(sentence: str) -> list[str]:
     found = BY.findall(sentence)
     clauses = sentence.split("，")
     # "生产经营单位未……的，由……处罚": whoever the sentence opens with is the offender
-    offender = len(clauses) > 1 and (clauses[0].endswith("的") or any(
+    # ("爆破作业单位跨省……从事爆破作业的，应当事先……报告", "煤矿企业有下列情形之一的，属于重大事故隐患，应当……"
+    # name the party the duty falls on: what follows the 的 goes on without a subject of its own)
+    offender = len(clauses) > 1 and (clauses[0].endswith("的") and not _goes_on(clauses[0], clauses[1]) or any(
         a.endswith("的") and b.startswith(_CONSEQUENCE) for a, b in zip(clauses, clauses[1:], strict=False)))
     match = SUBJECT.match(sentence)
     if match and _PREPOSITION.match(match.group(1)):  # "根据国家有关规定，市应急管理部门应当…": a circumstance
@@ -101,7 +114,7 @@ def _sentence_actors(sentence: str) -> list[str]:
 _LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应当|提请|报请|会同|其他|鼓励、支持|鼓励|支持|组织)+")
 # a verb inside shows the phrase is not a name; '负责事故调查的人民政府' is one ('负责…的' describes the body)
 _VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负责(?!人)(?![\u4e00-\u9fff、]{1,15}?的)|依照|按照|"
-                          r"督促|(?<=.)向")
+                          r"督促|(?<!受)委托|要求|(?<=.)向")
 
 
 def named_by(text: str) -> list[str]:

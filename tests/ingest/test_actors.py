@@ -43,6 +43,16 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared
     # 负责人 ends a name: '单位负责人' is not 单位 before the verb 负责
     ("单位负责人接到报告后，应当于1小时内向县级以上人民政府安全生产监督管理部门报告。", ["单位负责人"]),
     ("事故发生单位负责人应当立即组织救援。", ["事故发生单位负责人"]),
+    # "X……的，应当……": X's own condition, X bears the duty; not a size, nor a request that a government act
+    ("爆破作业单位跨省、自治区、直辖市行政区域从事爆破作业的，应当事先向公安机关报告。", ["爆破作业单位"]),
+    ("煤矿企业有下列情形之一的，属于重大事故隐患，应当立即停止受影响区域生产：", ["煤矿企业"]),
+    ("前款规定以外的其他生产经营单位，从业人员超过一百人的，应当设置安全生产管理机构；"
+     "从业人员在一百人以下的，应当配备兼职的安全生产管理人员。", ["前款规定以外的其他生产经营单位"]),
+    ("煤矿企业存在下列情形之一的，应当提请县级以上地方人民政府予以关闭：", []),
+    ("生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款：", []),
+    # a verb inside is no name ('要求被检查单位', '委托其他单位'), but 受委托 describes one
+    ("（一）要求被检查单位提供有关建设工程安全生产的文件和资料；", []),
+    ("受委托对商务楼宇进行管理的物业服务企业应当遵守下列规定：", ["受委托对商务楼宇进行管理的物业服务企业"]),
 ])
 def test_chinese_actors(text, expected):
     assert zh.actors(text) == expected
@@ -93,6 +103,11 @@ def test_chinese_actors(text, expected):
      "shall not begin to run until the date of the final order of the Commission in the case of any review "
      "proceeding initiated by the employer in good faith and not solely for delay), may be assessed a civil penalty "
      "of not more than $7,000 for each day.", []),
+    # 'is also authorized' is a modal too; the Comptroller General is an agent
+    ("The Secretary is also authorized to conduct, directly or by grants or contracts, short-term training of "
+     "personnel.", ["The Secretary"]),
+    ("The Comptroller General shall evaluate and audit Board programs, operations, and activities, including",
+     ["The Comptroller General"]),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
