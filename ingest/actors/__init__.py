@@ -10,7 +10,9 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v17: zh '……的，应当/属于……' keeps the subject, en 'is also authorized', Comptroller General; "
+RECIPE = ("actors v18: en who gives what a subject is entitled to or subject to ('compensation by the operator', "
+          "'a civil penalty assessed by the Commission'); "
+          "v17: zh '……的，应当/属于……' keeps the subject, en 'is also authorized', Comptroller General; "
           "v16: zh '单位负责人' is a name, not 单位 before the verb 负责; "
           "v15: en subject skips inner clauses, modals inside parentheses and leading 'on …,' "
           "circumstances, recipients are no actors, a passive's agent after 'by', 'it shall be the duty of X', "

@@ -40,6 +40,9 @@ _PASSIVE_BY = re.compile(rf"\s+(?:not\s+)?be\s+{_PARTICIPLE}\s+by\s+", re.I)
 # 'be' and a participle stand at most eight words before 'by'
 _PASSIVE_BEFORE = re.compile(rf"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?{_PARTICIPLE}"
                              r"(?:[\s,]+[^\s,]+){0,8}[\s,]*$", re.I)
+_BY = re.compile(r"\bby\s+")
+# "a training plan approved by the Secretary": the approval describes the plan; who gives the training is unnamed
+_DESCRIBES = re.compile(r"\b(?:approved|prescribed|established|issued|promulgated|designated|certified)\s+$")
 _DUTY_OF = re.compile(r"\s+be\s+the\s+(?:duty|responsibility|obligation)\s+of\s+(.+?)\s+to\s+\w", re.I)
 _OR_AGENT = re.compile(r"\s+or\s+(?:his|her|its|their)\s+agents?\b", re.I)
 # a head ending in a relative pronoun: the modal after it belongs to the relative clause
@@ -77,7 +80,10 @@ def _subject(sentence: str) -> str:
     for modal in (m for m in MODAL.finditer(sentence) if not _in_parenthesis(sentence, m.start())):
         after = sentence[modal.end():]
         if _RECEIVES.match(after):
-            return ""
+            # "… shall be entitled … to full compensation by the operator": who gives it acts
+            giver = next((m for m in _BY.finditer(after) if AGENT_PHRASE.match(after, m.end())
+                          and not _DESCRIBES.search(after, 0, m.start())), None)
+            return AGENT_PHRASE.match(after, giver.end()).group(0) if giver else ""
         if (duty := _DUTY_OF.match(after)) and sentence[: modal.start()].strip().lower() == "it":
             return re.sub(r"\s*\([^)]*\)", "", duty.group(1)).strip()  # "It shall be the duty of X to …"
         if (passive := _PASSIVE_BY.match(after)) and (agent := AGENT_PHRASE.match(after, passive.end())):

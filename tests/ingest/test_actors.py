@@ -108,6 +108,13 @@ def test_chinese_actors(text, expected):
      "personnel.", ["The Secretary"]),
     ("The Comptroller General shall evaluate and audit Board programs, operations, and activities, including",
      ["The Comptroller General"]),
+    # what the subject receives or is subject to, given by whom: that one acts; an approval only describes
+    ("All miners who are idled by such order shall be entitled, regardless of the result of any review of such "
+     "order, to full compensation by the operator at their regular rates of pay.", ["the operator"]),
+    ("Any operator who violates a standard shall be subject to a civil penalty assessed by the Commission.",
+     ["the Commission"]),
+    ("Any miner who is reassigned to a new task shall receive training in accordance with a training plan "
+     "approved by the Secretary.", []),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
