@@ -146,8 +146,8 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
 
 
 _OTHER_LANGUAGE = {
-    "zh": "所收录的法规都不是中文的，而问题只在同一语言的条文中查找：请用英文提问",
-    "en": "the indexed regulations are all in Chinese, and questions are looked up in clauses of their own "
+    "zh": "所查的法规都不是中文的，而问题只在同一语言的条文中查找：请用英文提问",
+    "en": "the regulations searched are all in Chinese, and questions are looked up in clauses of their own "
           "language: ask in Chinese",
 }
 

@@ -316,5 +316,5 @@ def test_a_question_in_a_language_no_searched_document_is_in_is_told_so(kb):
     chinese = tuple(d.doc_id for d in kb.documents() if d.lang == "zh")
     answer = api.ask(kb, "What is the recipe for apple pie?", k=3, filters=Filters(doc_ids=chinese))
     assert answer.abstained and answer.notes == [api.other_language(kb, "en", Filters(doc_ids=chinese))]
-    assert answer.notes[0].startswith("the indexed regulations are all in Chinese")
+    assert answer.notes[0].startswith("the regulations searched are all in Chinese")
     assert api.other_language(kb, "en") == api.other_language(kb, "zh") == ""  # both languages are here

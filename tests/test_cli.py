@@ -99,7 +99,7 @@ def test_plain_ask_prints_the_notes(cli_index):
     result = run("ask", "超出管辖范围的重大事故隐患应当向谁报告？", index=cli_index)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("所收录的法规中没有找到答案。")
-    assert "Note: 所收录的法规都不是中文的，而问题只在同一语言的条文中查找：请用英文提问" in result.stdout
+    assert "Note: 所查的法规都不是中文的，而问题只在同一语言的条文中查找：请用英文提问" in result.stdout
 
 
 def test_remove_and_docs(tmp_path):
