@@ -136,24 +136,36 @@ def absent_clauses(kb: KnowledgeBase, question: str) -> list[str]:
     return _named(kb, question)[1]
 
 
-def _named(kb: KnowledgeBase, question: str) -> tuple[list[Clause], list[str]]:
+def partial_references(kb: KnowledgeBase, question: str) -> list[tuple[str, Clause]]:
+    """Chinese references to a paragraph (款) their article does not have ('安全生产法第十条第九款': the article has
+    three), each with the article cited in its place. A 第一款 of a one-paragraph article is the article itself."""
+    return _named(kb, question)[2]
+
+
+def _named(kb: KnowledgeBase, question: str) -> tuple[list[Clause], list[str], list[tuple[str, Clause]]]:
     docs = kb.documents()
-    wanted: list[tuple[str, list[list[str]]]] = []  # each reference, and its candidate ids in each document
+    # each reference, its candidate ids in each document, and the paragraph (款) it names, if any
+    wanted: list[tuple[str, list[list[str]], int]] = []
     for ref in parse_zh(question):
         if ref.article and ref.doc and ref.doc != "self" and (held := _zh_docs(ref, docs)):
-            wanted.append((ref.text, [zh_candidates(d.doc_id, ref) for d in held]))
+            wanted.append((ref.text, [zh_candidates(d.doc_id, ref) for d in held], ref.kuan))
     for ref in parse_us(question):
         if ref.section:
-            wanted.append((ref.text.strip(), [us_candidates(d.doc_id, ref) for d in _us_docs(ref, docs)]))
+            wanted.append((ref.text.strip(), [us_candidates(d.doc_id, ref) for d in _us_docs(ref, docs)], 0))
     found: list[Clause] = []
     absent: list[str] = []
-    for text, per_doc in wanted:
+    partial: list[tuple[str, Clause]] = []
+    for text, per_doc, kuan in wanted:
         # the most specific candidate that exists, in each document the reference may point to
-        hits = [hit for candidates in per_doc if (hit := next(iter(kb.clauses(candidates)), None))]
+        pairs = [(candidates, hit) for candidates in per_doc if (hit := next(iter(kb.clauses(candidates)), None))]
+        hits = [hit for _, hit in pairs]
         if not hits:
             absent.append(text)
+        elif kuan > 1 and all(hit.clause_id == candidates[-1] and kuan > len(hit.paragraphs)
+                              for candidates, hit in pairs):
+            partial.append((text, hits[0]))  # the article itself, and it has fewer paragraphs than that
         found += [h for h in hits if h.clause_id not in {c.clause_id for c in found}]
-    return found, list(dict.fromkeys(absent))
+    return found, list(dict.fromkeys(absent)), partial
 
 
 def with_named(kb: KnowledgeBase, question: str, hits: list[Hit], k: int) -> list[Hit]:

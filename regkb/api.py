@@ -17,7 +17,7 @@ from pathlib import Path
 
 from answer.compose import Answer, compose, no_such_clause, not_indexed
 from answer.duties import Duty, responsibility_map
-from answer.lookup import absent_clauses, unindexed_laws, with_named
+from answer.lookup import absent_clauses, partial_references, unindexed_laws, with_named
 from answer.rank import DEPTH, for_answer
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
@@ -142,7 +142,16 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
                      reach=None if named else reach(kb, question, ordered))
     if answer.abstained and (note := other_language(kb, lang, filters)):
         answer = replace(answer, notes=[*answer.notes, note])
+    if named and (partial := partial_references(kb, question)):
+        answer = replace(answer, notes=[*answer.notes, *(part_missing(text, clause, lang) for text, clause in partial)])
     return answer
+
+
+def part_missing(reference: str, article: Clause, lang: str) -> str:
+    """The note for a paragraph its article does not have: the article is cited in its place."""
+    if lang == "zh":
+        return f"所收录的法规中没有{reference}，以下引用{article.cite or article.clause_id}"
+    return f"the indexed regulations have no {reference}; {article.cite or article.clause_id} is cited instead"
 
 
 _OTHER_LANGUAGE = {

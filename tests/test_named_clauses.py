@@ -92,3 +92,11 @@ def test_a_named_clause_the_index_lacks_abstains_and_says_so(kb, question, note)
     assert answer.abstained and answer.confidence == 0.0 and answer.notes == [note], answer.notes
     assert answer.citations and all("reference" not in h.found_by for h in answer.citations)
     assert absent_clauses(kb, "安全生产法第十条讲了什么？") == []
+
+
+def test_a_paragraph_its_article_lacks_cites_the_article_and_says_so(kb):
+    answer = api.ask(kb, "安全生产法第十条第九款讲了什么？", k=3)  # 第十条 has three paragraphs
+    assert answer.citations[0].clause.clause_id.endswith("/a10") and not answer.abstained
+    assert "所收录的法规中没有安全生产法第十条第九款，以下引用《中华人民共和国安全生产法》第十条" in answer.notes
+    for question in ("安全生产法第十条第三款讲了什么？", "安全生产法第二十一条第一款"):  # there, or the article itself
+        assert not any("没有" in n for n in api.ask(kb, question, k=3).notes), question
