@@ -341,9 +341,6 @@ def _receivers(question: str, clause: Clause, duty: str, lang: str, weights: dic
     return next(((s, found) for s in ranked if (found := recipients(s, lang))), (duty, []))
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
 def no_such_clause(refs: list[str], hits: list[Hit], lang: str) -> Answer:
     """An abstention for a question naming a clause the index does not have ('安全生产法第二百条'): the nearest
     clauses stay as leads, and no other article stands in for it."""
@@ -355,8 +352,22 @@ def no_such_clause(refs: list[str], hits: list[Hit], lang: str) -> Answer:
 def not_indexed(laws: list[str], hits: list[Hit], lang: str) -> Answer:
     """An abstention for a question about a law the index does not hold: the nearest clauses stay as leads."""
     if lang == "zh":
-        note = "所收录的法规中没有" + "、".join(f"《{law}》" if _HAN.search(law) else law for law in laws)
+        note = "所收录的法规中没有" + "、".join(f"《{law}》" if lang_of(law) == "zh" else law for law in laws)
     else:
         note = "the indexed regulations do not include " + " or ".join(
-            law if _HAN.search(law) else f"the {law}" for law in laws)
+            law if lang_of(law) == "zh" else f"the {law}" for law in laws)
     return Answer(NOT_FOUND[lang], [], True, 0.0, hits, [note])
+
+
+def part_missing(reference: str, article: Clause, lang: str) -> str:
+    """The note for a paragraph its article does not have: the article is cited in its place."""
+    if lang == "zh":
+        return f"所收录的法规中没有{reference}，以下引用{article.cite or article.clause_id}"
+    return f"the indexed regulations have no {reference}; {article.cite or article.clause_id} is cited instead"
+
+
+OTHER_LANGUAGE = {
+    "zh": "所查的法规都不是中文的，而问题只在同一语言的条文中查找：请用英文提问",
+    "en": "the regulations searched are all in Chinese, and questions are looked up in clauses of their own "
+          "language: ask in Chinese",
+}  # the note for a question in a language none of the searched documents is in

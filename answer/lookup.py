@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from answer.rank import name_pattern
@@ -125,24 +126,29 @@ def _mentioned_acts(kb: KnowledgeBase) -> frozenset[frozenset[str]]:
     return _MENTIONED[gen]
 
 
+@dataclass(frozen=True)
+class References:
+    """The clause references a question makes, resolved against the index."""
+
+    found: list[Clause]  # the clauses it names, in the order it names them
+    absent: list[str]  # references, as written, to clauses the index does not have ('安全生产法第二百条', '29 USC 999')
+    # Chinese references to a paragraph (款) their article lacks ('安全生产法第十条第九款': the article has three),
+    # each with the article cited in its place; a 第一款 of a one-paragraph article is the article itself
+    partial: list[tuple[str, Clause]]
+
+
 def named_clauses(kb: KnowledgeBase, question: str) -> list[Clause]:
     """The clauses a question names explicitly, in the order it names them."""
-    return _named(kb, question)[0]
+    return references(kb, question).found
 
 
 def absent_clauses(kb: KnowledgeBase, question: str) -> list[str]:
-    """References a question makes, as written, to clauses the index does not have: an article past the end of
-    a law it holds ('安全生产法第二百条'), a US Code section of no indexed chapter ('29 USC 999')."""
-    return _named(kb, question)[1]
+    """References a question makes, as written, to clauses the index does not have."""
+    return references(kb, question).absent
 
 
-def partial_references(kb: KnowledgeBase, question: str) -> list[tuple[str, Clause]]:
-    """Chinese references to a paragraph (款) their article does not have ('安全生产法第十条第九款': the article has
-    three), each with the article cited in its place. A 第一款 of a one-paragraph article is the article itself."""
-    return _named(kb, question)[2]
-
-
-def _named(kb: KnowledgeBase, question: str) -> tuple[list[Clause], list[str], list[tuple[str, Clause]]]:
+def references(kb: KnowledgeBase, question: str) -> References:
+    """Every clause reference in the question, resolved once: found, absent, or a paragraph its article lacks."""
     docs = kb.documents()
     # each reference, its candidate ids in each document, and the paragraph (款) it names, if any
     wanted: list[tuple[str, list[list[str]], int]] = []
@@ -165,12 +171,13 @@ def _named(kb: KnowledgeBase, question: str) -> tuple[list[Clause], list[str], l
                               for candidates, hit in pairs):
             partial.append((text, hits[0]))  # the article itself, and it has fewer paragraphs than that
         found += [h for h in hits if h.clause_id not in {c.clause_id for c in found}]
-    return found, list(dict.fromkeys(absent)), partial
+    return References(found, list(dict.fromkeys(absent)), partial)
 
 
-def with_named(kb: KnowledgeBase, question: str, hits: list[Hit], k: int) -> list[Hit]:
-    """Hits with the clauses the question names put first."""
-    named = named_clauses(kb, question)
+def with_named(kb: KnowledgeBase, question: str, hits: list[Hit], k: int,
+               named: list[Clause] | None = None) -> list[Hit]:
+    """Hits with the clauses the question names (`named`, when already resolved) put first."""
+    named = named_clauses(kb, question) if named is None else named
     if not named:
         return hits
     top = max((h.score for h in hits), default=0.0) + 1.0

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from answer.compose import Answer, compose, no_such_clause, not_indexed
+from answer.compose import OTHER_LANGUAGE, Answer, compose, no_such_clause, not_indexed, part_missing
 from answer.duties import Duty, responsibility_map
-from answer.lookup import absent_clauses, partial_references, unindexed_laws, with_named
+from answer.lookup import references, unindexed_laws, with_named
 from answer.rank import DEPTH, for_answer
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
@@ -129,36 +129,24 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     kb = kb.pinned()
     lang = lang_of(question)
     found = search(kb, question, k=max(k, DEPTH), filters=filters)  # the answer re-orders more than it shows
-    ordered = for_answer(kb, question, with_named(kb, question, found, k), lang)
+    refs = references(kb, question)
+    ordered = for_answer(kb, question, with_named(kb, question, found, k, refs.found), lang)
     hits = ordered[:k]
     if not any("reference" in h.found_by for h in hits):
         if missing := unindexed_laws(kb, question):
             # an article of a law that is not here: another law's article of that number is no answer
             return not_indexed(missing, hits, lang)
-        if absent := absent_clauses(kb, question):  # an article the law does not have: nor is its neighbour
-            return no_such_clause(absent, hits, lang)
+        if refs.absent:  # an article the law does not have: nor is its neighbour
+            return no_such_clause(refs.absent, hits, lang)
     named = bool(hits) and "reference" in hits[0].found_by  # confidence 1: nothing to measure
     answer = compose(question, hits, lang=lang, weights=kb.gen.lexical.weights(tokenize(question)),
                      reach=None if named else reach(kb, question, ordered))
     if answer.abstained and (note := other_language(kb, lang, filters)):
         answer = replace(answer, notes=[*answer.notes, note])
-    if named and (partial := partial_references(kb, question)):
-        answer = replace(answer, notes=[*answer.notes, *(part_missing(text, clause, lang) for text, clause in partial)])
+    if named and refs.partial:
+        missing_parts = [part_missing(text, clause, lang) for text, clause in refs.partial]
+        answer = replace(answer, notes=[*answer.notes, *missing_parts])
     return answer
-
-
-def part_missing(reference: str, article: Clause, lang: str) -> str:
-    """The note for a paragraph its article does not have: the article is cited in its place."""
-    if lang == "zh":
-        return f"所收录的法规中没有{reference}，以下引用{article.cite or article.clause_id}"
-    return f"the indexed regulations have no {reference}; {article.cite or article.clause_id} is cited instead"
-
-
-_OTHER_LANGUAGE = {
-    "zh": "所查的法规都不是中文的，而问题只在同一语言的条文中查找：请用英文提问",
-    "en": "the regulations searched are all in Chinese, and questions are looked up in clauses of their own "
-          "language: ask in Chinese",
-}
 
 
 def other_language(kb: KnowledgeBase, lang: str, filters: Filters | None = None) -> str:
@@ -167,7 +155,7 @@ def other_language(kb: KnowledgeBase, lang: str, filters: Filters | None = None)
     asked = "zh" if lang == "zh" else "en"
     docs = [d for d in kb.documents() if not (filters and filters.doc_ids) or d.doc_id in filters.doc_ids]
     held = {"zh" if d.lang == "zh" else "en" for d in docs}
-    return _OTHER_LANGUAGE[asked] if held and asked not in held else ""
+    return OTHER_LANGUAGE[asked] if held and asked not in held else ""
 
 
 def duties_of(kb: KnowledgeBase, actor: str) -> list[Duty]:
