@@ -34,7 +34,7 @@ _AUTHORITY = {
                      r"法院|检察院)$"),
     # looked for in the phrase's head, before 'of' / 'who' ...: 'the operator … to the Secretary' is no authority
     "en": re.compile(r"\b(?:Secretary|Administrator|Commission|Board|Attorney General|agency|agencies|department|"
-                     r"Director|Chairman|court|Governor|committee|government|institution)s?\b", re.I),
+                     r"Director|Chairman|court|Governor|committee|government|institution|State|Institute)s?\b", re.I),
 }
 _EN_HEAD = re.compile(r"\s+(?:of|who|whom|which|that|against|under|for|to)\s+", re.I)
 _EN_OFFICIAL = re.compile(r"\b(?:representative|delegate)s? of the (?:Secretary|Administrator|Board)\b|"

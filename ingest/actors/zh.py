@@ -13,7 +13,7 @@ HEADS = (
     "人民政府|主管部门|管理部门|行政部门|有关部门|部门|机关|国务院|单位|机构|委员会|办公室|负责人|办事处|工会|"
     "经营者|所有人|管理人|承包人|投资人|总局|企业|人员|个人|公民|成年人|组织|队伍|调查组|申请人|检察院|人民法院|"
     "承办者|主办者|国家|本市|本省|村民委员会|居民委员会|救援队|指挥机构|矿长|法定代表人|业主(?!要)|"
-    "船长|驾驶人|承运人|托运人|学校|医院"
+    "船长|驾驶人|承运人|托运人|学校|医院|总监"
 )
 # what may follow a subject: a duty word, a preposition, an adverb — anything that cannot continue a name
 # ('负有' is a verb, except in '人民政府负有安全生产监督管理职责的部门', where it names the departments)
@@ -26,7 +26,8 @@ BOUNDARY = (
     "，|；|：|。"
 )
 NAME = r"(?:[\u4e00-\u9fff、（）()]|或者|及其){0,40}?"  # the words of a body's name, shortest first
-SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?={BOUNDARY})")
+# "国务院公安部门规定的……的单位": a verb followed by 的 describes what comes after; the name goes on
+SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?=(?:{BOUNDARY})(?!的))")
 LATER_SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?=应当|必须|负责(?!人)|可以|不得|有权|应予|依法|依照|按照)")
 BY = re.compile(rf"由({NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|处|决定|吊销|没收|批准|确定|认定)")
 MARKER = re.compile(r"^(?:第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*"
@@ -114,7 +115,7 @@ def _sentence_actors(sentence: str) -> list[str]:
 _LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应当|提请|报请|会同|其他|鼓励、支持|鼓励|支持|组织)+")
 # a verb inside shows the phrase is not a name; '负责事故调查的人民政府' is one ('负责…的' describes the body)
 _VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负责(?!人)(?![\u4e00-\u9fff、]{1,15}?的)|依照|按照|"
-                          r"督促|(?<!受)委托|要求|(?<=.)向")
+                          r"督促|(?<!受)委托|要求|协助|(?<=.)向")
 
 
 def named_by(text: str) -> list[str]:
