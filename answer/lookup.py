@@ -132,8 +132,10 @@ class References:
 
     found: list[Clause]  # the clauses it names, in the order it names them
     absent: list[str]  # references, as written, to clauses the index does not have ('安全生产法第二百条', '29 USC 999')
-    # Chinese references to a paragraph (款) their article lacks ('安全生产法第十条第九款': the article has three),
-    # each with the article cited in its place; a 第一款 of a one-paragraph article is the article itself
+    # references to a part their clause lacks, each with the clause cited in its place: a paragraph (款) its
+    # article lacks ('安全生产法第十条第九款': the article has three; a 第一款 of a one-paragraph article is the article
+    # itself), a US Code subdivision its section does not have ('29 USC 654(a)(9)': (a) has two paragraphs, and a
+    # part held inline in its parent's text, unsplit, counts as there)
     partial: list[tuple[str, Clause]]
 
 
@@ -151,17 +153,17 @@ def references(kb: KnowledgeBase, question: str) -> References:
     """Every clause reference in the question, resolved once: found, absent, or a paragraph its article lacks."""
     docs = kb.documents()
     # each reference, its candidate ids in each document, and the paragraph (款) it names, if any
-    wanted: list[tuple[str, list[list[str]], int]] = []
+    wanted: list[tuple[str, list[list[str]], int, bool]] = []
     for ref in parse_zh(question):
         if ref.article and ref.doc and ref.doc != "self" and (held := _zh_docs(ref, docs)):
-            wanted.append((ref.text, [zh_candidates(d.doc_id, ref) for d in held], ref.kuan))
+            wanted.append((ref.text, [zh_candidates(d.doc_id, ref) for d in held], ref.kuan, False))
     for ref in parse_us(question):
         if ref.section:
-            wanted.append((ref.text.strip(), [us_candidates(d.doc_id, ref) for d in _us_docs(ref, docs)], 0))
+            wanted.append((ref.text.strip(), [us_candidates(d.doc_id, ref) for d in _us_docs(ref, docs)], 0, True))
     found: list[Clause] = []
     absent: list[str] = []
     partial: list[tuple[str, Clause]] = []
-    for text, per_doc, kuan in wanted:
+    for text, per_doc, kuan, us in wanted:
         # the most specific candidate that exists, in each document the reference may point to
         pairs = [(candidates, hit) for candidates in per_doc if (hit := next(iter(kb.clauses(candidates)), None))]
         hits = [hit for _, hit in pairs]
@@ -170,8 +172,27 @@ def references(kb: KnowledgeBase, question: str) -> References:
         elif kuan > 1 and all(hit.clause_id == candidates[-1] and kuan > len(hit.paragraphs)
                               for candidates, hit in pairs):
             partial.append((text, hits[0]))  # the article itself, and it has fewer paragraphs than that
+        elif us and all(not _holds(hit, candidates[0]) for candidates, hit in pairs):
+            partial.append((text, hits[0]))  # a subdivision above the one named, which does not hold it
         found += [h for h in hits if h.clause_id not in {c.clause_id for c in found}]
     return References(found, list(dict.fromkeys(absent)), partial)
+
+
+def _holds(clause: Clause, wanted_id: str) -> bool:
+    """The clause is the one wanted, or holds the next part of its path in its own text ('(9)' of '…/a/9' in
+    '…/a'): US Code subdivisions are split into clauses only where the text sets them apart."""
+    if clause.clause_id == wanted_id:
+        return True
+    label = wanted_id[len(clause.clause_id) + 1:].split("/")[0]
+    own = clause.clause_id.rsplit("/", 1)[-1]
+    text = re.sub(rf"^\s*\({re.escape(own)}\)", "", clause.text)  # its own marker: '(2)' holds no '(2)'
+    # a part set out in the text, not one cross-referenced ('under paragraph (2)', 'subsections (a) and (b)')
+    return re.search(rf"(?:^|(?<=[\s:;—]))(?<!\)\s){_NOT_A_CROSS_REFERENCE}\({re.escape(label)}\)", text) is not None
+
+
+_NOT_A_CROSS_REFERENCE = "".join(rf"(?<!{word} )" for word in (
+    "paragraph", "paragraphs", "subparagraph", "subparagraphs", "subsection", "subsections", "section", "clause",
+    "clauses", "and", "or", "through", "of", "in", "under", "to"))
 
 
 def with_named(kb: KnowledgeBase, question: str, hits: list[Hit], k: int,

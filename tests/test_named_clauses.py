@@ -100,3 +100,14 @@ def test_a_paragraph_its_article_lacks_cites_the_article_and_says_so(kb):
     assert "所收录的法规中没有安全生产法第十条第九款，以下引用《中华人民共和国安全生产法》第十条" in answer.notes
     for question in ("安全生产法第十条第三款讲了什么？", "安全生产法第二十一条第一款"):  # there, or the article itself
         assert not any("没有" in n for n in api.ask(kb, question, k=3).notes), question
+
+
+def test_a_subdivision_its_section_lacks_cites_the_section_and_says_so(kb):
+    answer = api.ask(kb, "What does 29 USC 654(a)(9) say?", k=3)  # 654(a) has paragraphs (1) and (2)
+    assert answer.citations[0].clause.clause_id == f"{OSH}/s654/a" and not answer.abstained
+    assert "the indexed regulations have no 29 USC 654(a)(9); 29 U.S.C. § 654(a) is cited instead" in answer.notes
+    # there as a clause of its own, or set out inline in its paragraph's text ("if he determines (A) that …"),
+    # or a cross-reference that is not one
+    for question in ("29 USC 654(a)(2)", "29 U.S.C. § 655(c)(1)(A)", "29 USC 655(b)(3)"):
+        assert not any("have no" in n for n in api.ask(kb, question, k=3).notes), question
+    assert any("have no 29 USC 655(b)(4)(2)" in n for n in api.ask(kb, "29 USC 655(b)(4)(2)", k=3).notes)
