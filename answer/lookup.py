@@ -150,7 +150,7 @@ def absent_clauses(kb: KnowledgeBase, question: str) -> list[str]:
 
 
 def references(kb: KnowledgeBase, question: str) -> References:
-    """Every clause reference in the question, resolved once: found, absent, or a paragraph its article lacks."""
+    """Every clause reference in the question, resolved once: found, absent, or a part its clause lacks."""
     docs = kb.documents()
     # each reference, its candidate ids in each document, and the paragraph (款) it names, if any
     wanted: list[tuple[str, list[list[str]], int, bool]] = []
@@ -187,7 +187,7 @@ def _holds(clause: Clause, wanted_id: str) -> bool:
     own = clause.clause_id.rsplit("/", 1)[-1]
     text = re.sub(rf"^\s*\({re.escape(own)}\)", "", clause.text)  # its own marker: '(2)' holds no '(2)'
     # a part set out in the text, not one cross-referenced ('under paragraph (2)', 'subsections (a) and (b)')
-    return re.search(rf"(?:^|(?<=[\s:;—]))(?<!\)\s){_NOT_A_CROSS_REFERENCE}\({re.escape(label)}\)", text) is not None
+    return re.search(rf"(?:^|(?<=[\s:;—])){_NOT_A_CROSS_REFERENCE}\({re.escape(label)}\)", text) is not None
 
 
 _NOT_A_CROSS_REFERENCE = "".join(rf"(?<!{word} )" for word in (
