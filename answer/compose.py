@@ -152,7 +152,8 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
     groups = [*(explicit_actors(f, clause.lang) for f in back + after), inherited]
     found = (by_quantity(question, clause) or respectively(question, clause)
-             or _after_by(question, [*back[:1], *rest, *back[1:], *after[len(rest):]], clause.lang)
+             or _after_by(question, [*back[:1], *rest, *back[1:], *after[len(rest):]], clause.lang, clause.text,
+                            weights)
              or _authority(question, groups, clause.lang)
              or _asked_about(question, groups, clause)
              or next((named for f in back + rest if (named := explicit_actors(f, clause.lang))), [])
@@ -166,13 +167,26 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
 _PROHIBITED = re.compile(r"^(?:No|Neither)\s", re.I)
 
 
-def _after_by(question: str, fragments: list[str], lang: str) -> list[str]:
-    """"费用由谁承担": the party the clause puts after 由, in the first of the fragments that has one (given the
-    matched one first, then the rest of its sentence, those before it, those after: "给予拘留的行政处罚，由公安机关……
-    决定" answers who imposes detention, not the "由负有……职责的部门" of the sentence before)."""
+def _after_by(question: str, fragments: list[str], lang: str, text: str = "",
+              weights: dict[str, float] | None = None) -> list[str]:
+    """"费用由谁承担": the party the clause puts after 由. Of the fragments that have one, the one that holds most
+    of the question's weight together with what leads up to it in its sentence (`text` is the clause's), the
+    first on a tie, given the matched fragment first, then the rest of its sentence, those before it, those
+    after: "给予拘留的行政处罚，由公安机关……决定" answers who imposes detention, not the "由负有……职责的部门" of the
+    sentence before; "提级调查……由谁提请" the 由 of "提级调查的决定由……提请", not the "分别由……负责调查" before it."""
     if lang != "zh" or not _ASKS_BY.search(question):
         return []
-    return next((named for f in fragments if (named := named_by(f))), [])
+    found = [(f, named) for f in fragments if (named := named_by(f))]
+    if not found:
+        return []
+    terms = set(tokenize(question))
+
+    def lead_up(fragment: str) -> str:  # the fragment with what leads up to it since the last 。 or ；
+        at = text.find(fragment)
+        return text[max(text.rfind(mark, 0, at) for mark in "。；;\n") + 1: at + len(fragment)] if at >= 0 else fragment
+
+    weight = {f: _weighted(terms, lead_up(f), weights) for f, _ in found}
+    return max(found, key=lambda pair: (weight[pair[0]], -found.index(pair)))[1]
 
 
 def _authority(question: str, groups: list[list[str]], lang: str) -> list[str]:

@@ -117,6 +117,15 @@ def test_asked_who_decides_the_party_after_you_in_the_matched_sentence_answers()
     assert _party(clause, "予以关闭的处罚由谁决定？")[0] == "负有安全生产监督管理职责的部门"
 
 
+def test_asked_who_requests_the_party_after_you_where_the_question_is_answers():
+    clause = _clause("第六十八条 生产安全事故调查应当按照事故的等级分级组织。重大事故、较大事故、一般事故分别由省、设区的市、"
+                     "县（市、区）人民政府负责调查。存在可能迟报、漏报、谎报、瞒报事故，事故特别复杂或者社会影响特别重大等"
+                     "情形的，上级人民政府可以按照有关规定决定提级调查。\n提级调查的决定由省、设区的市人民政府负有安全生产"
+                     "监督管理职责的部门或者安全生产委员会办公室提请本级人民政府作出。", "zh")
+    party = _party(clause, "怀疑有瞒报的事故需要提级调查，由谁提请？")
+    assert party and "安全生产委员会办公室" in party[-1], party
+
+
 def test_a_question_naming_the_party_gets_it_though_a_circumstance_follows_its_name():
     clause = _clause("第九条 事故发生后，事故现场有关人员应当立即向本单位负责人报告；单位负责人接到报告后，应当于1小时"
                      "内向事故发生地县级以上人民政府安全生产监督管理部门报告。", "zh")
