@@ -152,7 +152,8 @@ def absent_clauses(kb: KnowledgeBase, question: str) -> list[str]:
 def references(kb: KnowledgeBase, question: str) -> References:
     """Every clause reference in the question, resolved once: found, absent, or a part its clause lacks."""
     docs = kb.documents()
-    # each reference, its candidate ids in each document, and the paragraph (款) it names, if any
+    # each reference, its candidate ids in each document, the paragraph (款) it names, if any, and whether it is
+    # a US Code one
     wanted: list[tuple[str, list[list[str]], int, bool]] = []
     for ref in parse_zh(question):
         if ref.article and ref.doc and ref.doc != "self" and (held := _zh_docs(ref, docs)):
@@ -178,6 +179,12 @@ def references(kb: KnowledgeBase, question: str) -> References:
     return References(found, list(dict.fromkeys(absent)), partial)
 
 
+# what stands before a subdivision's marker when the text refers to it rather than sets it out
+_NOT_A_CROSS_REFERENCE = "".join(rf"(?<!{word} )" for word in (
+    "paragraph", "paragraphs", "subparagraph", "subparagraphs", "subsection", "subsections", "section", "clause",
+    "clauses", "and", "or", "through", "of", "in", "under", "to"))
+
+
 def _holds(clause: Clause, wanted_id: str) -> bool:
     """The clause is the one wanted, or holds the next part of its path in its own text ('(9)' of '…/a/9' in
     '…/a'): US Code subdivisions are split into clauses only where the text sets them apart."""
@@ -188,11 +195,6 @@ def _holds(clause: Clause, wanted_id: str) -> bool:
     text = re.sub(rf"^\s*\({re.escape(own)}\)", "", clause.text)  # its own marker: '(2)' holds no '(2)'
     # a part set out in the text, not one cross-referenced ('under paragraph (2)', 'subsections (a) and (b)')
     return re.search(rf"(?:^|(?<=[\s:;—])){_NOT_A_CROSS_REFERENCE}\({re.escape(label)}\)", text) is not None
-
-
-_NOT_A_CROSS_REFERENCE = "".join(rf"(?<!{word} )" for word in (
-    "paragraph", "paragraphs", "subparagraph", "subparagraphs", "subsection", "subsections", "section", "clause",
-    "clauses", "and", "or", "through", "of", "in", "under", "to"))
 
 
 def with_named(kb: KnowledgeBase, question: str, hits: list[Hit], k: int,
