@@ -15,6 +15,7 @@ from index.manifest import Manifest
 from index.store import FILE as STORE_FILE
 from index.store import ClauseStore, DocRecord
 from index.vectors import VectorStore, load_store
+from index.words import WordSpace
 from index.zh_embedder import zh_embedder
 from ingest.types import Clause
 
@@ -35,6 +36,7 @@ class _Generation:
         self.docs = {d.doc_id: d for d in self.store.documents()}
         self.vectors: VectorStore = load_store(str(self.manifest.vectors["backend"]), folder)
         self.lexical = LexicalIndex.load(folder)
+        self.words = WordSpace.load(folder)  # English words, for questions in words the corpus does not use
         # Chinese clauses' second space, searched by Chinese questions with the model that built it
         self.zh = zh_embedder(self.manifest.model_zh)
         self.vectors_zh = (load_store(str(self.manifest.vectors["backend"]), folder, "zh")

@@ -13,7 +13,7 @@ _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:['
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 FOLDER = "lexical"
 RECIPE = ("en: lower, stop-words, Snowball stem; zh: jieba search mode, stop-words but legal terms; "
-          "BM25 k1=0.9 b=0.6; second BM25 over adjacent term pairs")
+          "BM25 k1=0.9 b=0.6; second BM25 over adjacent term pairs; English word vectors (index/words.py)")
 PAIRS = "pairs"  # sub-folder of the lexical index holding the adjacent-pair BM25
 K1, B = 0.9, 0.6  # chosen on ObliQA dev among (0.9, 0.6), (1.2, 0.75), (1.5, 0.75), (1.2, 0.5)
 

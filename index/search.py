@@ -121,6 +121,28 @@ def lexical_ranking(kb: KnowledgeBase, tokens: list[str], terms: np.ndarray, pai
     return _share(terms) + pair_weight * _share(pair)
 
 
+def expansion_terms(kb: KnowledgeBase, question: str, tokens: list[str]) -> list[str]:
+    """Index terms of the corpus words nearest the question's words that the corpus does not use ("fine" →
+    penalty, "yearly" → annual), the question's own terms left out; none without a word space."""
+    words = kb.gen.words
+    if words is None:
+        return []
+    nearest = words.nearest(words.unknown(question), kb.embedder.encode)
+    own = set(tokens)
+    return [t for t in dict.fromkeys(tokenize(" ".join(nearest))) if t not in own]
+
+
+def with_expansion(kb: KnowledgeBase, question: str, tokens: list[str], lex_rank: np.ndarray, weight: float,
+                   allowed: np.ndarray | None = None) -> np.ndarray:
+    """The lexical ranking plus, at `weight` of its best score, BM25 over the expansion terms."""
+    terms = expansion_terms(kb, question, tokens) if weight > 0 else []
+    if not terms:
+        return lex_rank
+    extra = _share(_only(kb.gen.lexical.scores(terms), allowed))
+    top = float(lex_rank.max()) if len(lex_rank) else 0.0
+    return lex_rank + weight * extra * (top if top > 0 else 1.0)
+
+
 def lexical_candidates(scores: np.ndarray, pool: int) -> list[int]:
     """The `pool` best rows by BM25, best first, leaving out rows that share no term."""
     return [int(r) for r in _top(scores, pool) if scores[r] > 0]
@@ -144,6 +166,8 @@ class Ranking:
     lexical_pairs_zh: float = 0.0
     document_weight_en: float = 0.2  # share of the best candidate score of a clause's document added to its own
     document_weight_zh: float = 0.0
+    expansion_weight_en: float = 0.5  # BM25 over the corpus words nearest the question's unknown ones (index/words.py),
+    # as a share of the best lexical score
 
 
 DEFAULT_RANKING = Ranking()
@@ -191,6 +215,8 @@ def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | N
     lex_scores = _only(gen.lexical.scores(tokens), allowed)
     lex_rank = lexical_ranking(kb, tokens, lex_scores, ranking.lexical_pairs_zh if zh else ranking.lexical_pairs_en,
                                allowed)
+    if not zh:
+        lex_rank = with_expansion(kb, question, tokens, lex_rank, ranking.expansion_weight_en, allowed)
     lexical = lexical_candidates(lex_rank, pool)
     missing = [r for r in lexical if r not in dense]
     if missing:  # every candidate gets its true cosine: for fusion, and for honest confidence

@@ -17,6 +17,7 @@ from index.recipe import EMBED_RECIPE, embed_text, lexical_text, text_hash
 from index.store import FILE as STORE_FILE
 from index.store import ClauseStore, DocRecord, clause_values
 from index.vectors import VectorStore, create_store, load_store
+from index.words import WordSpace, vocabulary
 from index.zh_embedder import ZhEmbedder
 from ingest.actors import RECIPE as ACTORS_RECIPE
 from ingest.actors import find_actors
@@ -161,12 +162,31 @@ class IndexWriter:
             zstore.add(np.concatenate(parts_zh))
             files += zstore.save(folder)
         generations.checkpoint("after-vectors")
+        files += self._words(store, progress).save(folder)
         if progress:
             progress("lexical index", 0, 1)
         files += LexicalIndex.build(store.tokens()).save(folder)
         manifest = self._manifest(store, vstore, folder, files)
         store.close()
         manifest.save(folder)
+
+    def _words(self, store: ClauseStore, progress: Progress | None) -> WordSpace:
+        """The English words of every clause in the new generation, with vectors (index/words.py): the old
+        generation's reused, new words embedded."""
+        words = vocabulary(c.text for c in store.all_clauses() if c.lang != "zh")
+        old = WordSpace.load(self._live) if self._live is not None and self._old is not None else None
+
+        def encode(todo: Sequence[str]) -> np.ndarray:
+            done = [0]
+
+            def step(n: int) -> None:
+                done[0] += n
+                if progress:
+                    progress("embedding (words)", done[0], len(todo))
+
+            return self.embedder.encode_words(todo, progress=step)
+
+        return WordSpace.build(words, encode, old)
 
     def _old_vectors(self, space: str = "") -> np.ndarray | None:
         """Every vector of the live generation in one space, by row (None when starting afresh)."""
