@@ -23,6 +23,7 @@ MIN_COUNT = 2  # a word the corpus uses this often is its own, and is not expand
 SIMILAR = 0.55  # the least cosine between a question's word and a corpus word that stands in for it
 PER_WORD = 2  # corpus words taken for each word of the question
 _WORD = re.compile(r"[A-Za-z]{3,}")
+MEMO = 50_000  # question words whose nearest words are kept in memory
 
 
 def _stop_and_stem() -> tuple[frozenset[str], object]:
@@ -50,6 +51,7 @@ class WordSpace:
         self.words = words
         self.vectors = vectors
         self._known = frozenset(words)
+        self._near: dict[str, list[str]] = {}  # what each question word found, kept: questions come again
         _, stemmer = _stop_and_stem()
         self._stems = [stemmer.stemWord(w) for w in words]  # type: ignore[attr-defined]
 
@@ -92,16 +94,20 @@ class WordSpace:
         stem), in order."""
         if not words or not self.words:
             return []
-        _, stemmer = _stop_and_stem()
-        similarity = encode(words) @ self.vectors.T
-        found: list[str] = []
-        for i, word in enumerate(words):
-            stem = stemmer.stemWord(word)  # type: ignore[attr-defined]
-            taken = 0
-            for j in np.argsort(-similarity[i])[: PER_WORD * 8]:
-                if similarity[i, j] < SIMILAR or taken == PER_WORD:
-                    break
-                if self._stems[j] != stem:
-                    found.append(self.words[j])
-                    taken += 1
-        return list(dict.fromkeys(found))
+        todo = [w for w in dict.fromkeys(words) if w not in self._near]
+        if todo:
+            _, stemmer = _stop_and_stem()
+            similarity = encode(todo) @ self.vectors.T
+            for i, word in enumerate(todo):
+                stem = stemmer.stemWord(word)  # type: ignore[attr-defined]
+                near: list[str] = []
+                for j in np.argsort(-similarity[i])[: PER_WORD * 8]:
+                    if similarity[i, j] < SIMILAR or len(near) == PER_WORD:
+                        break
+                    if self._stems[j] != stem:
+                        near.append(self.words[j])
+                if len(self._near) >= MEMO:
+                    self._near.clear()
+                self._near[word] = near
+        return list(dict.fromkeys(n for w in words for n in self._near.get(w, [])))
+
