@@ -122,8 +122,8 @@ def lexical_ranking(kb: KnowledgeBase, tokens: list[str], terms: np.ndarray, pai
 
 
 def expansion_terms(kb: KnowledgeBase, question: str, tokens: list[str]) -> list[str]:
-    """Index terms of the corpus words nearest the question's words that the corpus does not use ("fine" →
-    penalty, "yearly" → annual), the question's own terms left out; none without a word space."""
+    """Index terms of the corpus words nearest the question's words that the corpus does not use ("plane" →
+    aircraft, "yearly" → annual), the question's own terms left out; none without a word space."""
     words = kb.gen.words
     if words is None:
         return []
