@@ -1,11 +1,12 @@
 """Words a question uses and the regulations do not: their nearest words in the corpus, for the lexical search.
 
 An official asks about a "plane crash" or a "yearly" plan; the statute says "aircraft accident" and "annual".
-BM25 finds nothing for the first words, so a question in lay words leans on the dense model alone. Each English word the indexed clauses use at least twice gets a vector from the main model
-at ingest (`words.npy`, with `words.json`); at question time each English word of the question that the corpus
-does not use so gets the corpus words the model places nearest (cosine at least `SIMILAR`, `PER_WORD` of them,
-not the same stem), and search adds a BM25 over them at a share of the lexical score (`index.search.Ranking`).
-Chosen on the development questions (bench/RESULTS.md); nothing is listed by hand.
+BM25 finds nothing for the first words, so a question in lay words leans on the dense model alone. Each
+English word the indexed clauses use at least twice gets a vector from the main model at ingest (`words.npy`,
+with `words.json`); at question time each English word of the question that the corpus does not use so gets
+the corpus words the model places nearest (cosine at least `SIMILAR`, `PER_WORD` of them, not the same stem),
+and search adds a BM25 over them at a share of the lexical score (`index.search.Ranking`). Chosen on the
+development questions (bench/RESULTS.md); nothing is listed by hand.
 """
 from __future__ import annotations
 
