@@ -139,16 +139,6 @@ class References:
     partial: list[tuple[str, Clause]]
 
 
-def named_clauses(kb: KnowledgeBase, question: str) -> list[Clause]:
-    """The clauses a question names explicitly, in the order it names them."""
-    return references(kb, question).found
-
-
-def absent_clauses(kb: KnowledgeBase, question: str) -> list[str]:
-    """References a question makes, as written, to clauses the index does not have."""
-    return references(kb, question).absent
-
-
 def references(kb: KnowledgeBase, question: str) -> References:
     """Every clause reference in the question, resolved once: found, absent, or a part its clause lacks."""
     docs = kb.documents()
@@ -197,10 +187,8 @@ def _holds(clause: Clause, wanted_id: str) -> bool:
     return re.search(rf"(?:^|(?<=[\s:;—])){_NOT_A_CROSS_REFERENCE}\({re.escape(label)}\)", text) is not None
 
 
-def with_named(kb: KnowledgeBase, question: str, hits: list[Hit], k: int,
-               named: list[Clause] | None = None) -> list[Hit]:
-    """Hits with the clauses the question names (`named`, when already resolved) put first."""
-    named = named_clauses(kb, question) if named is None else named
+def with_named(kb: KnowledgeBase, hits: list[Hit], k: int, named: list[Clause]) -> list[Hit]:
+    """Hits with the clauses a question names (`References.found`) put first."""
     if not named:
         return hits
     top = max((h.score for h in hits), default=0.0) + 1.0

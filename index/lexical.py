@@ -19,7 +19,8 @@ K1, B = 0.9, 0.6  # chosen on ObliQA dev among (0.9, 0.6), (1.2, 0.75), (1.5, 0.
 
 
 @lru_cache(maxsize=1)
-def _english() -> tuple[frozenset[str], object]:
+def english() -> tuple[frozenset[str], object]:
+    """English stop words and the Snowball stemmer the index uses."""
     import Stemmer
     from bm25s.stopwords import STOPWORDS_EN
 
@@ -64,7 +65,7 @@ def tokenize(text: str) -> list[str]:
             stop, jieba = _chinese()
             tokens.extend(t for t in jieba.cut_for_search(run) if t not in stop)  # type: ignore[attr-defined]
         else:
-            stop_en, stemmer = _english()
+            stop_en, stemmer = english()
             word = run.lower()
             if word not in stop_en:
                 tokens.append(stemmer.stemWord(word))  # type: ignore[attr-defined]

@@ -18,18 +18,14 @@ from pathlib import Path
 
 import numpy as np
 
+from index.lexical import english
+
 FILES = ("words.json", "words.npy")
 MIN_COUNT = 2  # a word the corpus uses this often is its own, and is not expanded
 SIMILAR = 0.55  # the least cosine between a question's word and a corpus word that stands in for it
 PER_WORD = 2  # corpus words taken for each word of the question
 _WORD = re.compile(r"[A-Za-z]{3,}")
 MEMO = 50_000  # question words whose nearest words are kept in memory
-
-
-def _stop_and_stem() -> tuple[frozenset[str], object]:
-    from index.lexical import _english
-
-    return _english()
 
 
 def english_words(text: str) -> list[str]:
@@ -39,7 +35,7 @@ def english_words(text: str) -> list[str]:
 
 def vocabulary(texts: Iterable[str]) -> list[str]:
     """The words the texts use at least `MIN_COUNT` times, stop words left out, sorted."""
-    stop, _ = _stop_and_stem()
+    stop, _ = english()
     counts = Counter(w for text in texts for w in english_words(text))
     return sorted(w for w, n in counts.items() if n >= MIN_COUNT and w not in stop)
 
@@ -52,7 +48,7 @@ class WordSpace:
         self.vectors = vectors
         self._known = frozenset(words)
         self._near: dict[str, list[str]] = {}  # what each question word found, kept: questions come again
-        _, stemmer = _stop_and_stem()
+        _, stemmer = english()
         self._stems = [stemmer.stemWord(w) for w in words]  # type: ignore[attr-defined]
 
     @classmethod
@@ -86,7 +82,7 @@ class WordSpace:
 
     def unknown(self, question: str) -> list[str]:
         """The question's words the corpus does not use (or uses once), stop words left out."""
-        stop, _ = _stop_and_stem()
+        stop, _ = english()
         return [w for w in dict.fromkeys(english_words(question)) if w not in stop and w not in self._known]
 
     def nearest(self, words: list[str], encode: Callable[[Sequence[str]], np.ndarray]) -> list[str]:
@@ -96,7 +92,7 @@ class WordSpace:
             return []
         todo = [w for w in dict.fromkeys(words) if w not in self._near]
         if todo:
-            _, stemmer = _stop_and_stem()
+            _, stemmer = english()
             similarity = encode(todo) @ self.vectors.T
             for i, word in enumerate(todo):
                 stem = stemmer.stemWord(word)  # type: ignore[attr-defined]

@@ -130,7 +130,7 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     lang = lang_of(question)
     found = search(kb, question, k=max(k, DEPTH), filters=filters)  # the answer re-orders more than it shows
     refs = references(kb, question)
-    ordered = for_answer(kb, question, with_named(kb, question, found, k, refs.found), lang)
+    ordered = for_answer(kb, question, with_named(kb, found, k, refs.found), lang)
     hits = ordered[:k]
     if not any("reference" in h.found_by for h in hits):
         if missing := unindexed_laws(kb, question):
