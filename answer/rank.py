@@ -13,6 +13,8 @@ about what is asked, and about the documents:
   one ("二十四小时", "fifteen working days", "罚款");
 - a document's front matter (its promulgation and revision record) answers only questions about the document's
   history ("什么时候施行", "when was it amended"); for any other it goes below the articles;
+- a statement of findings or purpose ("Congress finds that", "为了……，制定本法") assigns no duty: it goes down
+  unless the question asks why or for the aims;
 - when the best clause is an item whose article lead-in holds the question, not the item's own words ("拆除工程
   施工15日前……报送……备案" above "(三)拆除施工组织方案"), the article itself is cited first, its items after it.
 
@@ -31,6 +33,7 @@ from index.kb import KnowledgeBase
 from index.lexical import tokenize
 from index.rerank import coverage
 from index.search import Hit
+from ingest.types import Clause
 
 DEPTH = 30  # how many search hits the answer re-orders before it keeps the first k
 
@@ -39,12 +42,13 @@ DEPTH = 30  # how many search hits the answer re-orders before it keeps the firs
 class AnswerRanking:
     """How much each thing the answer knows moves a clause (added to search's score, which runs to about 2)."""
 
-    named_law: float = 0.1  # added to the clauses of a law the question names
+    named_law: float = 0.3  # added to the clauses of a law the question names
     local_elsewhere: float = 0.1  # taken from the clauses of a local regulation whose place the question omits
     body: float = 0.2  # added to clauses naming a body as actor, for questions asking which body acts
     lead_in: float = 2.0  # the article goes first when its text holds this many times the item's share
     front_matter: float = 1.0  # taken from a preamble unless the question asks about the document's history
     cue: float = 0.15  # added to a clause that states a time limit or a penalty, for a question asking for one
+    purpose: float = 0.3  # taken from a statement of findings or purpose unless the question asks why
 
 
 DEFAULT = AnswerRanking()
@@ -57,6 +61,18 @@ _SMALL = {"and", "of", "the", "to", "for", "on", "in"}
 _HISTORY = {"zh": re.compile(r"通过|修订|修正|修改|施行|公布|颁布|生效|发布|哪一?年|什么时候|何时|版本|令第"),
             "en": re.compile(r"\b(?:enact\w*|amend\w*|adopt\w*|effective|promulgat\w*|pass(?:ed)?|when|year|version|"
                              r"revis\w*|history)\b", re.I)}
+
+
+_PURPOSE = re.compile(r"Congress (?:hereby )?(?:finds|declares)|Congressional (?:statement of )?findings|"
+                      r"findings and (?:declaration of )?purpose|declaration of (?:purpose|policy)|"
+                      r"\bit is the purpose of this|^第一条\s*为了[^。]{0,160}制定本(?:法|条例|规定|办法)", re.I)
+_WHY = {"zh": re.compile(r"目的|宗旨|为什么|为何|立法"),
+        "en": re.compile(r"\b(?:purposes?|why|policy|findings?|intent|aims?)\b", re.I)}
+
+
+def states_purpose(clause: Clause) -> bool:
+    """A statement of findings or purpose ("Congress finds that", "第一条 为了……，制定本法"): it imposes no duty."""
+    return bool(_PURPOSE.search(clause.text) or any(_PURPOSE.search(h) for h in clause.headings))
 
 
 def place_of(title: str) -> str:
@@ -101,6 +117,7 @@ def for_answer(kb: KnowledgeBase, question: str, hits: Sequence[Hit], lang: str,
     body = asks_for_body(question, lang)
     history = bool(_HISTORY["zh" if lang == "zh" else "en"].search(question))
     cues = cues_asked(question, lang)
+    why = bool(_WHY["zh" if lang == "zh" else "en"].search(question))
 
     def score(hit: Hit) -> float:
         pattern, place = names.get(hit.clause.doc_id, (None, ""))
@@ -113,6 +130,8 @@ def for_answer(kb: KnowledgeBase, question: str, hits: Sequence[Hit], lang: str,
             s += ranking.body
         if hit.clause.kind == "preamble" and not history:
             s -= ranking.front_matter
+        if not why and ranking.purpose and states_purpose(hit.clause):
+            s -= ranking.purpose
         if cues and any(rx.search(hit.clause.text) for rx in cues):
             s += ranking.cue
         return s

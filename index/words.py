@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
+from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from index.lexical import english
 
@@ -26,6 +27,9 @@ SIMILAR = 0.55  # the least cosine between a question's word and a corpus word t
 PER_WORD = 2  # corpus words taken for each word of the question
 _WORD = re.compile(r"[A-Za-z]{3,}")
 MEMO = 50_000  # question words whose nearest words are kept in memory
+# function words ("how", "our", "its") are not expanded: the index keeps them as terms, but their nearest words
+# ("ways", "them") are no evidence of anything asked
+FUNCTION_WORDS = frozenset(STOPWORDS_EN_PLUS)
 
 
 def english_words(text: str) -> list[str]:
@@ -81,9 +85,10 @@ class WordSpace:
         return cls(json.loads(names.read_text(encoding="utf-8")), np.load(vectors))
 
     def unknown(self, question: str) -> list[str]:
-        """The question's words the corpus does not use (or uses once), stop words left out."""
+        """The question's words the corpus does not use (or uses once), stop and function words left out."""
         stop, _ = english()
-        return [w for w in dict.fromkeys(english_words(question)) if w not in stop and w not in self._known]
+        return [w for w in dict.fromkeys(english_words(question))
+                if w not in stop and w not in FUNCTION_WORDS and w not in self._known]
 
     def nearest(self, words: list[str], encode: Callable[[Sequence[str]], np.ndarray]) -> list[str]:
         """For each of `words`, the corpus words nearest it (at least `SIMILAR`, at most `PER_WORD`, another

@@ -1,12 +1,12 @@
 """The answer's own order: a named law first, national law before a local one whose place the question omits,
-bodies for questions asking which body acts, a document's front matter only for questions about its history, an
-article before its items when its lead-in holds the question."""
+bodies for questions asking which body acts, a document's front matter and statements of purpose only for
+questions about its history or aims, an article before its items when its lead-in holds the question."""
 from __future__ import annotations
 
 import pytest
 
 from answer.intent import asks_for_body
-from answer.rank import DEFAULT, for_answer, name_pattern, place_of
+from answer.rank import DEFAULT, for_answer, name_pattern, place_of, states_purpose
 from index.search import search
 from regkb import api
 
@@ -109,7 +109,9 @@ def test_a_question_asking_which_body_prefers_a_clause_naming_one(kb):
         body = any(a.text.endswith(("部门", "机关")) for a in hit.clause.actors)
         local = hit.clause.doc_id.startswith("北京市")
         front = hit.clause.kind == "preamble"
-        expected = hit.score + DEFAULT.body * body - DEFAULT.local_elsewhere * local - DEFAULT.front_matter * front
+        aims = states_purpose(hit.clause)
+        expected = (hit.score + DEFAULT.body * body - DEFAULT.local_elsewhere * local - DEFAULT.front_matter * front
+                    - DEFAULT.purpose * aims)
         assert after[hit.clause.clause_id] == pytest.approx(expected, abs=1e-6), hit.clause.clause_id
     assert any(a.text == "公安机关" for a in ordered[0].clause.actors)
 
@@ -125,6 +127,28 @@ def test_front_matter_answers_only_questions_about_the_documents_history(kb):
     front = next(h for h in hits if h.clause.kind == "preamble")
     named = front.score + DEFAULT.named_law  # the question names the law; its record keeps its place otherwise
     assert _scores(for_answer(kb, history, hits, "zh"))[front.clause.clause_id] == pytest.approx(named, abs=1e-6)
+
+
+def test_a_statement_of_purpose_answers_only_questions_about_aims(kb):
+    question = "危险物品的安全管理由哪个部门负责？"
+    hits = search(kb, question, k=10)
+    purpose = [h for h in hits if states_purpose(h.clause)]
+    assert purpose and all(h.clause.number == "第一条" for h in purpose)  # 为了……，制定本条例 imposes no duty
+    after = _scores(for_answer(kb, question, hits, "zh"))
+    for hit in purpose:
+        assert after[hit.clause.clause_id] < hit.score - DEFAULT.purpose + DEFAULT.body + 1e-6
+    aims = "危险物品管理条例的立法目的是什么？"
+    hits = search(kb, aims, k=10)
+    first = next(h for h in hits if states_purpose(h.clause) and h.clause.doc_id.startswith("危险物品管理条例"))
+    named = first.score + DEFAULT.named_law
+    assert _scores(for_answer(kb, aims, hits, "zh"))[first.clause.clause_id] == pytest.approx(named, abs=1e-6)
+    assert states_purpose(_clause("(b) The Congress declares it to be its purpose and policy … to assure …"))
+    assert not states_purpose(_clause("(a) Each employer shall furnish to each of his employees employment …"))
+
+
+def _clause(text: str):
+    from ingest.types import Clause
+    return Clause("doc/s1", "doc", "Title", "s1", (), text, (0, len(text)), "en")
 
 
 def test_the_article_is_cited_when_its_lead_in_holds_the_question(kb):
