@@ -104,13 +104,23 @@ def _act_held(kb: KnowledgeBase, act: str) -> bool:
     words = _significant(act)
     if not words:
         return True
-    for doc in kb.documents():
-        pattern = name_pattern(doc.title)
-        shared = len(words & _significant(doc.title))
+    for pattern, title_words in _document_names(kb):
+        shared = len(words & title_words)
         if shared == len(words) or len(words) >= 3 and shared >= 2 * len(words) / 3 or (
                 pattern is not None and pattern.search(act)):
             return True
     return words in _mentioned_acts(kb)
+
+
+_NAMES: WeakKeyDictionary[object, list[tuple[re.Pattern[str] | None, frozenset[str]]]] = WeakKeyDictionary()
+
+
+def _document_names(kb: KnowledgeBase) -> list[tuple[re.Pattern[str] | None, frozenset[str]]]:
+    """How a question names each indexed document, and the words of its title; read once per index generation."""
+    gen = kb.gen
+    if gen not in _NAMES:
+        _NAMES[gen] = [(name_pattern(doc.title), _significant(doc.title)) for doc in kb.documents()]
+    return _NAMES[gen]
 
 
 _MENTIONED: WeakKeyDictionary[object, frozenset[frozenset[str]]] = WeakKeyDictionary()
