@@ -1,12 +1,15 @@
 """Hybrid retrieval: dense and lexical candidates, fused into one ranking of clauses."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
 import numpy as np
 
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
+from index.recipe import embed_text
 from index.rerank import rerank
 from ingest.text import lang_of
 from ingest.types import Clause
@@ -168,6 +171,7 @@ class Ranking:
     document_weight_zh: float = 0.0
     expansion_weight_en: float = 0.5  # BM25 over the corpus words nearest the question's unknown ones (index/words.py),
     # as a share of the best lexical score
+    own_words_en: float = 0.8  # share of what an item's own words come closer to the question than with its lead-in
 
 
 DEFAULT_RANKING = Ranking()
@@ -232,6 +236,8 @@ def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | N
         fused = fuse_weighted(dense, {r: float(lex_rank[r]) for r in dense}, alpha)
     fused = _document_prior(kb, fused, ranking.document_weight_zh if zh else ranking.document_weight_en)
     fused = _second_stage(kb, tokens, zh, fused, ranking)
+    if not zh and not space:
+        fused = _own_words(kb, query, fused, dense, ranking.rerank_depth, ranking.own_words_en)
     best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
     clauses = gen.store.by_rows(best)
     return [Hit(c, fused[r], dense[r], float(lex_scores[r]), found_by[r], space)
@@ -250,6 +256,51 @@ def _document_prior(kb: KnowledgeBase, fused: dict[int, float], weight: float) -
         doc = int(doc_of[row])
         best[doc] = max(best.get(doc, score), score)
     return {row: score + weight * best[int(doc_of[row])] for row, score in fused.items()}
+
+
+OWN_MEMO = 20_000  # items whose own-words vectors a process keeps, per index generation
+_OWN: WeakKeyDictionary[object, dict[int, np.ndarray | None]] = WeakKeyDictionary()
+_OWN_LOCK = threading.Lock()
+
+
+def own_vectors(kb: KnowledgeBase, rows: list[int]) -> dict[int, np.ndarray | None]:
+    """Per row, the main model's vector of the clause's own words when its dense text adds a lead-in or heading
+    (index.recipe.embed_text), else None. Embedded when first asked for and kept in memory."""
+    gen = kb.gen
+    with _OWN_LOCK:
+        memo = _OWN.setdefault(gen, {})
+        todo = [r for r in dict.fromkeys(rows) if r not in memo]
+    if todo:
+        clauses = gen.store.by_rows(todo)
+        items = [(r, c.text) for r, c in zip(todo, clauses, strict=True) if c.lang != "zh" and embed_text(c) != c.text]
+        vectors = kb.embedder.encode_documents([text for _, text in items]) if items else []
+        found = {r: None for r in todo} | {r: v for (r, _), v in zip(items, vectors, strict=True)}
+        with _OWN_LOCK:
+            if len(memo) + len(found) > OWN_MEMO:
+                memo.clear()
+            memo.update(found)
+        return {r: memo.get(r, found.get(r)) for r in rows}
+    return {r: memo[r] for r in rows}
+
+
+def _own_words(kb: KnowledgeBase, query: np.ndarray, fused: dict[int, float], dense: dict[int, float], depth: int,
+               weight: float) -> dict[int, float]:
+    """Lift each of the best `depth` candidates that is embedded with its lead-in by `weight` times what its own
+    words alone come closer to the question than with the lead-in (nothing when they come less close).
+
+    An item is embedded under its lead-in so that "(3) establish safety management agencies" carries who must
+    do it; but a long lead-in ("The relevant departments of people's governments at all levels … fulfil the
+    following responsibilities:") outweighs the item's own words, every item under it looks alike to the
+    question, and the one asked about need not come first (bench/RESULTS.md)."""
+    if weight <= 0 or not fused:
+        return fused
+    head = sorted(fused, key=fused.__getitem__, reverse=True)[:depth]
+    own = own_vectors(kb, head)
+    lifted = dict(fused)
+    for row in head:
+        if (vector := own[row]) is not None:
+            lifted[row] += weight * max(0.0, float(vector @ query) - dense[row])
+    return lifted
 
 
 def _second_stage(kb: KnowledgeBase, terms: list[str], zh: bool, fused: dict[int, float], ranking: Ranking

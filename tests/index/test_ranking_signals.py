@@ -1,7 +1,8 @@
-"""The lexical channel's adjacent-pair BM25 and the document prior, on real indexes."""
+"""The lexical channel's adjacent-pair BM25, the document prior and items' own words, on real indexes."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import numpy as np
 
@@ -9,7 +10,8 @@ from index import generations
 from index.kb import KnowledgeBase
 from index.lexical import PAIRS, LexicalIndex, pairs, tokenize
 from index.manifest import Manifest
-from index.search import _document_prior
+from index.recipe import embed_text
+from index.search import DEFAULT_RANKING, _document_prior, own_vectors, search
 from regkb import api
 
 PHRASE = tokenize("A firm must segregate client money from its own money.")
@@ -75,3 +77,32 @@ def test_the_document_prior_lifts_each_candidate_by_its_documents_best_score(set
     lifted = _document_prior(kb, fused, 0.5)
     assert lifted == {first_seed: 0.9 + 0.45, other_seed: 0.2 + 0.45, first_law: 0.5 + 0.25}
     assert _document_prior(kb, fused, 0.0) == fused
+
+
+def test_an_item_gains_what_its_own_words_add_over_its_lead_in(settings, corpus, embedder):
+    api.ingest_paths(settings, [corpus], embedder=embedder)
+    kb = KnowledgeBase(settings.index_dir, embedder=embedder)
+    question = "Who must supervise the safety of production units and make them improve their conditions?"
+    without = {h.clause.clause_id: h for h in search(kb, question, k=30,
+                                                      ranking=replace(DEFAULT_RANKING, own_words_en=0.0))}
+    ranked = search(kb, question, k=30)
+    assert {h.clause.clause_id for h in ranked} == set(without)  # the same best 30, in another order
+    query = embedder.encode([question])[0]
+    weight, lifted = DEFAULT_RANKING.own_words_en, 0
+    for hit in ranked:
+        before = without[hit.clause.clause_id]
+        if embed_text(hit.clause) == hit.clause.text:  # no lead-in, nothing to add
+            assert hit.score == before.score
+            continue
+        own = float(embedder.encode_documents([hit.clause.text])[0] @ query)
+        expected = before.score + weight * max(0.0, own - before.dense)
+        assert abs(hit.score - expected) < 2e-3, hit.clause.clause_id  # bfloat16, batched apart
+        lifted += hit.score > before.score
+    assert lifted  # some item's own words are closer to the question than the item with its lead-in
+    rows = list(range(kb.gen.vectors.count()))
+    vectors = own_vectors(kb, rows)
+    for row, clause in zip(rows, kb.gen.store.by_rows(rows), strict=True):
+        assert (vectors[row] is None) == (clause.lang == "zh" or embed_text(clause) == clause.text)
+    zh = "生产经营单位应当建立什么责任制？"  # Chinese questions keep the Chinese space's order
+    assert [h.score for h in search(kb, zh, k=10)] == [
+        h.score for h in search(kb, zh, k=10, ranking=replace(DEFAULT_RANKING, own_words_en=0.0))]
