@@ -269,7 +269,8 @@ def own_vectors(kb: KnowledgeBase, rows: list[int]) -> dict[int, np.ndarray | No
     gen = kb.gen
     with _OWN_LOCK:
         memo = _OWN.setdefault(gen, {})
-        todo = [r for r in dict.fromkeys(rows) if r not in memo]
+        known = {r: memo[r] for r in rows if r in memo}
+    todo = [r for r in dict.fromkeys(rows) if r not in known]
     if todo:
         clauses = gen.store.by_rows(todo)
         items = [(r, c.text) for r, c in zip(todo, clauses, strict=True) if c.lang != "zh" and embed_text(c) != c.text]
@@ -279,8 +280,8 @@ def own_vectors(kb: KnowledgeBase, rows: list[int]) -> dict[int, np.ndarray | No
             if len(memo) + len(found) > OWN_MEMO:
                 memo.clear()
             memo.update(found)
-        return {r: memo.get(r, found.get(r)) for r in rows}
-    return {r: memo[r] for r in rows}
+        known |= found
+    return {r: known[r] for r in rows}
 
 
 def _own_words(kb: KnowledgeBase, query: np.ndarray, fused: dict[int, float], dense: dict[int, float], depth: int,
