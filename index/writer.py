@@ -177,14 +177,7 @@ class IndexWriter:
         old = WordSpace.load(self._live) if self._live is not None and self._old is not None else None
 
         def encode(todo: Sequence[str]) -> np.ndarray:
-            done = [0]
-
-            def step(n: int) -> None:
-                done[0] += n
-                if progress:
-                    progress("embedding (words)", done[0], len(todo))
-
-            return self.embedder.encode_words(todo, progress=step)
+            return self.embedder.encode_words(todo, progress=_counter(progress, "embedding (words)", len(todo)))
 
         return WordSpace.build(words, encode, old)
 
@@ -250,13 +243,17 @@ def _fill(out: np.ndarray, rows: Sequence[int], texts: list[str], hashes: list[s
         out[reuse] = old[[reusable[hashes[i]] for i in reuse]]
     reused = set(reuse)
     todo = [i for i in rows if i not in reused]
-    if not todo:
-        return
+    if todo:
+        out[todo] = encode([texts[i] for i in todo], progress=_counter(progress, stage, len(todo)))
+
+
+def _counter(progress: Progress | None, stage: str, total: int) -> Callable[[int], None]:
+    """A callback an encoder calls with each batch's size, reporting the running count of `total` to `progress`."""
     done = [0]
 
     def step(n: int) -> None:
         done[0] += n
         if progress:
-            progress(stage, done[0], len(todo))
+            progress(stage, done[0], total)
 
-    out[todo] = encode([texts[i] for i in todo], progress=step)
+    return step
