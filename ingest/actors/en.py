@@ -89,7 +89,7 @@ def _subject(sentence: str) -> str:
         if (passive := _PASSIVE_BY.match(after)) and (agent := AGENT_PHRASE.match(after, passive.end())):
             more = _OR_AGENT.match(after, agent.end())
             return agent.group(0) + (more.group(0) if more else "")
-        head = sentence[: modal.start()].strip(" ,;")
+        head = _ADVERB.sub("", sentence[: modal.start()].strip(" ,;"))
         if _RELATIVE_END.search(head):
             continue  # "(2) designate an organization …, which shall have …": the modal of a relative clause
         condition = ""
@@ -108,6 +108,12 @@ def _subject(sentence: str) -> str:
         # (its last word may be cut: 'the owner or operator shal…')
         return re.sub(r"(?:\s+(?:of|the|and|or|an?))+$", "", tail.rstrip(" …").rsplit(" ", 1)[0])
     return ""
+
+
+# a sentence adverb before the subject is no part of it: "However, those departments … may", "Thereafter, the
+# Secretary … shall"
+_ADVERB = re.compile(r"^(?:However|Moreover|Furthermore|Further|In addition|Additionally|Accordingly|Thereafter|"
+                     r"Thereupon|Likewise|Similarly|Instead),\s+")
 
 
 def _in_parenthesis(text: str, at: int) -> bool:

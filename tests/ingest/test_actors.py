@@ -124,6 +124,11 @@ def test_chinese_actors(text, expected):
      ["the Commission"]),
     ("Any miner who is reassigned to a new task shall receive training in accordance with a training plan "
      "approved by the Secretary.", []),
+    # a sentence adverb before the subject is no part of it
+    ("However, those departments, agencies, or instrumentalities shall give priority to Board investigations.",
+     ["those departments, agencies, or instrumentalities"]),
+    ("Thereafter, the Secretary of Health and Human Services shall review such criteria annually.",
+     ["the Secretary of Health and Human Services"]),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
