@@ -10,7 +10,9 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v20: en a sentence adverb before the subject is no part of it ('However, those departments'); "
+RECIPE = ("actors v21: en an agent between the commas of a leading circumstance is the phrase there, perhaps with a "
+          "relative clause, not 'the operator reestablishes a pattern of violations'; "
+          "v20: en a sentence adverb before the subject is no part of it ('However, those departments'); "
           "v19: zh a verb followed by 的 does not end a name ('国务院公安部门规定的……的单位'), 安全总监; "
           "v18: en who gives what a subject is entitled to or subject to ('compensation by the operator', "
           "'a civil penalty assessed by the Commission'); "

@@ -110,8 +110,8 @@ def _subject(sentence: str) -> str:
     return ""
 
 
-# a sentence adverb before the subject is no part of it: "However, those departments … may", "Thereafter, the
-# Secretary … shall"
+# a sentence adverb before the subject is no part of it: "However, those departments … may", "Thereafter, if …,
+# the owner or operator … shall"
 _ADVERB = re.compile(r"^(?:However|Moreover|Furthermore|Further|In addition|Additionally|Accordingly|Thereafter|"
                      r"Thereupon|Likewise|Similarly|Instead),\s+")
 
@@ -120,12 +120,17 @@ def _in_parenthesis(text: str, at: int) -> bool:
     return text.count("(", 0, at) > text.count(")", 0, at)
 
 
+_AGENT_ENDS = re.compile(r"\s*$|\s+(?:who|whom|whose|which|that|or|and)\b")
+
+
 def _in_condition(condition: str) -> str:
     """An agent standing alone between the commas of a leading circumstance."""
     for part in condition.split(",")[1:]:
         part = part.strip()
-        if _DETERMINED.match(part) and AGENT.search(part) and len(part.split()) <= MAX_WORDS:
-            return part
+        agent = AGENT_PHRASE.match(part)
+        if (_DETERMINED.match(part) and agent and _AGENT_ENDS.match(part, agent.end())
+                and len(part.split()) <= MAX_WORDS):
+            return part  # the agent, or it and a relative clause: not "the operator reestablishes a pattern …"
     return ""
 
 

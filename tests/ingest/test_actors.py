@@ -129,6 +129,11 @@ def test_chinese_actors(text, expected):
      ["those departments, agencies, or instrumentalities"]),
     ("Thereafter, the Secretary of Health and Human Services shall review such criteria annually.",
      ["the Secretary of Health and Human Services"]),
+    ("Thereafter, if a substance first becomes present at such facility, the owner or operator of the facility "
+     "shall notify the commission.", ["the owner or operator of the facility"]),
+    # an agent between the commas of a leading circumstance is the whole phrase there, not a clause with a verb
+    ("However, if as a result of subsequent violations, the operator reestablishes a pattern of violations, "
+     "paragraphs (1) and (2) shall again be applicable to such operator.", []),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
