@@ -66,29 +66,28 @@ class Embedder:
         self._loading = threading.Lock()  # two first questions at once load the model once
 
     def _load(self, precision: str):  # noqa: ANN202 - SentenceTransformer is imported lazily
-        if precision in self._models:
-            return self._models[precision]
-        with self._loading:
-            return self._load_locked(precision)
-
-    def _load_locked(self, precision: str):  # noqa: ANN202
         if precision not in self._models:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            import torch
-            from sentence_transformers import SentenceTransformer
-
-            dtype = torch.bfloat16 if precision == "bf16" else torch.float32
-            try:
-                self._models[precision] = SentenceTransformer(str(resolve_model(self.name)), device="cpu",
-                                                              model_kwargs={"dtype": dtype})
-            except ModelError:
-                raise
-            except Exception as exc:  # a broken folder surfaces as many library errors
-                raise ModelError(f"cannot load model {self.name!r}: {exc}") from exc
+            with self._loading:
+                if precision not in self._models:
+                    self._models[precision] = self._build(precision)
         return self._models[precision]
+
+    def _build(self, precision: str):  # noqa: ANN202
+        """The model at `precision`, read from its package or folder (never downloaded)."""
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        dtype = torch.bfloat16 if precision == "bf16" else torch.float32
+        try:
+            return SentenceTransformer(str(resolve_model(self.name)), device="cpu", model_kwargs={"dtype": dtype})
+        except ModelError:
+            raise
+        except Exception as exc:  # a broken folder surfaces as many library errors
+            raise ModelError(f"cannot load model {self.name!r}: {exc}") from exc
 
     @property
     def model(self):  # noqa: ANN201
