@@ -168,6 +168,17 @@ class ClauseStore:
         return {r: (t or "").split() for r, t in self.db.execute(
             f"SELECT row, tokens FROM clauses WHERE row IN ({marks})", list(rows))}
 
+    def contains_text(self, text: str, lang: str) -> bool:
+        """True when some clause in `lang` holds `text` as written."""
+        return self.db.execute("SELECT 1 FROM clauses WHERE lang = ? AND instr(text, ?) > 0 LIMIT 1",
+                               (lang, text)).fetchone() is not None
+
+    def texts_with_chars(self, chars: str, lang: str, limit: int = 2000) -> list[str]:
+        """Texts of clauses in `lang` that hold every character of `chars` (at most `limit` of them)."""
+        where = " AND ".join("instr(text, ?) > 0" for _ in chars)
+        return [t for (t,) in self.db.execute(f"SELECT text FROM clauses WHERE lang = ? AND {where} LIMIT ?",
+                                              (lang, *chars, limit))]
+
     def embed_hashes(self) -> dict[str, int]:
         """A row per embedding-text hash, so unchanged clause texts reuse their vectors."""
         return {h: r for h, r in self.db.execute("SELECT embed_hash, row FROM clauses")}

@@ -19,6 +19,7 @@ from answer.compose import OTHER_LANGUAGE, Answer, compose, no_such_clause, not_
 from answer.duties import Duty, responsibility_map
 from answer.lookup import references, unindexed_laws, with_named
 from answer.rank import DEPTH, for_answer
+from index.abbreviations import spelled_out
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
@@ -128,6 +129,19 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     kb.refresh()
     kb = kb.pinned()
     lang = lang_of(question)
+    spelled: list[tuple[str, str]] = []
+    if lang == "zh":  # 危化品 is read as 危险化学品 (index/abbreviations.py); the answer says so
+        question, spelled = spelled_out(question, kb.gen.store, kb.gen)
+    answer = _ask(kb, question, k, filters, lang)
+    if spelled:
+        answer = replace(answer, notes=[*answer.notes, *(SPELLED_OUT.format(short=a, full=b) for a, b in spelled)])
+    return answer
+
+
+SPELLED_OUT = "问题中的“{short}”按“{full}”理解（条文中没有“{short}”一词）。"
+
+
+def _ask(kb: KnowledgeBase, question: str, k: int, filters: Filters | None, lang: str) -> Answer:
     found = search(kb, question, k=max(k, DEPTH), filters=filters)  # the answer re-orders more than it shows
     refs = references(kb, question)
     ordered = for_answer(kb, question, with_named(kb, found, k, refs.found), lang)
