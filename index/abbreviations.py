@@ -16,7 +16,7 @@ import threading
 from collections import Counter
 from weakref import WeakKeyDictionary
 
-from index.lexical import _chinese
+from index.lexical import chinese
 
 MIN_CHARS = 3  # a short form of two characters matches too much ("安委" is also 安全……委托)
 MAX_SHORT = 6
@@ -56,7 +56,7 @@ def _spans(short: str, words: list[str], stop: frozenset[str]) -> list[str]:
 
 def full_form(short: str, texts: list[str]) -> str:
     """The most used run of words in `texts` that spells out `short` (see the module), or ''."""
-    stop, jieba = _chinese()
+    stop, jieba = chinese()
     pattern = re.compile(f".{{0,{MAX_CHARS}}}?".join(map(re.escape, short)))
     counts: Counter[str] = Counter()
     for text in texts:
@@ -84,7 +84,7 @@ def short_forms(question: str, in_corpus: object) -> list[str]:
     """Runs of one to three words of a Chinese question (jieba), `MIN_CHARS` to `MAX_SHORT` characters, no stop
     word among them, that the clauses do not hold as written while one of their words of two characters or more
     is also unknown (`in_corpus(text)` is False): the ones worth spelling out, shortest first at each word."""
-    stop, jieba = _chinese()
+    stop, jieba = chinese()
     out: list[str] = []
     for run in _CJK_WORD.findall(question):
         words = list(jieba.cut(run))  # type: ignore[attr-defined]
@@ -102,33 +102,34 @@ def short_forms(question: str, in_corpus: object) -> list[str]:
     return out
 
 
-def spelled_out(question: str, store: object, generation: object) -> tuple[str, list[tuple[str, str]]]:
-    """The question with each short form the clauses spell out replaced by its full form, and the (short, full)
-    pairs replaced. `store` is the generation's ClauseStore; results are kept per generation."""
+def _kept(table: dict, key: str, compute: object) -> object:
+    """`table[key]`, computed by `compute(key)` the first time (the table is shared between threads)."""
+    with _LOCK:
+        if key in table:
+            return table[key]
+    value = compute(key)  # type: ignore[operator]
+    with _LOCK:
+        table[key] = value
+    return value
+
+
+def spelled_out(question: str, generation: object) -> tuple[str, list[tuple[str, str]]]:
+    """The question with each short form the clauses of an index generation spell out replaced by its full form,
+    and the (short, full) pairs replaced. Lookups are kept per generation."""
     if not _CJK_WORD.search(question):
         return question, []
+    store = generation.store  # type: ignore[attr-defined]
     with _LOCK:
         memo, seen = _MEMO.setdefault(generation, ({}, {}))
-    replaced: list[tuple[str, str]] = []
 
     def in_corpus(text: str) -> bool:
-        with _LOCK:
-            found = seen.get(text)
-        if found is None:
-            found = store.contains_text(text, "zh")  # type: ignore[attr-defined]
-            with _LOCK:
-                seen[text] = found
-        return found
+        return bool(_kept(seen, text, lambda t: store.contains_text(t, "zh")))
 
+    replaced: list[tuple[str, str]] = []
     for short in short_forms(question, in_corpus):
         if short not in question:
             continue
-        with _LOCK:
-            full = memo.get(short)
-        if full is None:
-            full = full_form(short, store.texts_with_chars(short, "zh"))  # type: ignore[attr-defined]
-            with _LOCK:
-                memo[short] = full
+        full = str(_kept(memo, short, lambda s: full_form(s, store.texts_with_chars(s, "zh"))))
         if full:
             question = question.replace(short, full)
             replaced.append((short, full))

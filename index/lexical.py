@@ -33,7 +33,7 @@ LEGAL_TERMS = frozenset({"一般", "重大", "以上", "以下", "立即", "及�
 
 
 @lru_cache(maxsize=1)
-def _chinese() -> tuple[frozenset[str], object]:
+def chinese() -> tuple[frozenset[str], object]:
     import jieba
     from bm25s.stopwords import STOPWORDS_CHINESE
 
@@ -50,7 +50,7 @@ def words(text: str) -> list[str]:
         if m.start() > pos:
             out.append(text[pos:m.start()])
         run = m.group()
-        out.extend(_chinese()[1].cut(run) if _CJK.match(run) else [run])  # type: ignore[attr-defined]
+        out.extend(chinese()[1].cut(run) if _CJK.match(run) else [run])  # type: ignore[attr-defined]
         pos = m.end()
     if pos < len(text):
         out.append(text[pos:])
@@ -62,7 +62,7 @@ def tokenize(text: str) -> list[str]:
     tokens: list[str] = []
     for run in _RUN.findall(text):
         if _CJK.match(run):
-            stop, jieba = _chinese()
+            stop, jieba = chinese()
             tokens.extend(t for t in jieba.cut_for_search(run) if t not in stop)  # type: ignore[attr-defined]
         else:
             stop_en, stemmer = english()

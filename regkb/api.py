@@ -131,7 +131,7 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     lang = lang_of(question)
     spelled: list[tuple[str, str]] = []
     if lang == "zh":  # 危化品 is read as 危险化学品 (index/abbreviations.py); the answer says so
-        question, spelled = spelled_out(question, kb.gen.store, kb.gen)
+        question, spelled = spelled_out(question, kb.gen)
     answer = _ask(kb, question, k, filters, lang)
     if spelled:
         answer = replace(answer, notes=[*answer.notes, *(SPELLED_OUT.format(short=a, full=b) for a, b in spelled)])

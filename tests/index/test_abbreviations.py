@@ -44,11 +44,11 @@ def kb(corpus_settings, embedder):
 
 
 def test_questions_in_short_forms_are_read_in_full_on_real_text(kb):
-    read, spelled = spelled_out("危化品仓库着火了，企业该找哪个部门？", kb.gen.store, kb.gen)
+    read, spelled = spelled_out("危化品仓库着火了，企业该找哪个部门？", kb.gen)
     assert spelled == [("危化品", "危险化学品")]
     assert read.startswith("危险化学品仓库")
     plain = "生产经营单位的主要负责人有哪些安全生产职责？"
-    assert spelled_out(plain, kb.gen.store, kb.gen) == (plain, [])
+    assert spelled_out(plain, kb.gen) == (plain, [])
 
 
 def test_the_answer_says_how_it_read_the_question(kb):
