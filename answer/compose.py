@@ -21,8 +21,9 @@ from ingest.types import Clause
 ABSTAIN_BELOW = 0.4  # below it the answer abstains; chosen with bench.calibrate (bench/RESULTS.md)
 # (bias, cosine, coverage, nearness, reach) per model, from `python -m bench.calibrate` (bench/RESULTS.md):
 # "zh" for Chinese questions (the second space); "en" for the others when the second model gives their reach
-# (index.search.reach), "" without it (REGKB_MODEL_ZH=none). Nearness depends on how many clauses the index holds
-# (on the seed alone a question its one clause answers has no near neighbours), so the main space leaves it out.
+# (index.clause_vectors.reach), "" without it (REGKB_MODEL_ZH=none). Nearness depends on how many clauses the index
+# holds (on the seed alone a question its one clause answers has no near neighbours), so the main space leaves it
+# out.
 CALIBRATION: dict[str, tuple[float, ...]] = {"": (-7.99, 13.19, 5.94, 0.0, 0.0),
                                              "en": (-68.58, 9.48, 0.0, 0.0, 77.55),
                                              "zh": (-135.30, 65.62, 0.0, 85.75, 0.0)}
@@ -312,7 +313,7 @@ def compose(question: str, hits: list[Hit], *, lang: str, threshold: float = ABS
     """The answer to `question` drawn from `hits` (best first), or an honest abstention.
 
     `weights` (IDF per question term) favours rare terms when choosing the sentence and the party; `reach`
-    (index.search.reach) feeds confidence where the index gives it."""
+    (index.clause_vectors.reach) feeds confidence where the index gives it."""
     if not hits:
         return Answer(NOT_FOUND[lang], [], True, 0.0, [])
     best = hits[0]

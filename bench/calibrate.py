@@ -25,8 +25,8 @@ from answer.compose import ABSTAIN_BELOW, CALIBRATION, features, nearness
 from bench.answers import QUESTIONS
 from bench.common import OUT, ROOT, regkb, require, table, write_result
 from bench.parts import _open
+from index.clause_vectors import reach
 from index.lexical import tokenize
-from index.search import reach
 from regkb import api
 
 Row = tuple[float, float, float, float, int]

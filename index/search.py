@@ -1,15 +1,13 @@
 """Hybrid retrieval: dense and lexical candidates, fused into one ranking of clauses."""
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
-from weakref import WeakKeyDictionary
 
 import numpy as np
 
+from index.clause_vectors import own_vectors
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
-from index.recipe import embed_text
 from index.rerank import rerank
 from ingest.text import lang_of
 from ingest.types import Clause
@@ -65,26 +63,6 @@ def dense_candidates(kb: KnowledgeBase, query: np.ndarray, pool: int,
     store = kb.gen.vectors_zh if space == "zh" and kb.gen.vectors_zh is not None else kb.gen.vectors
     scores, rows = store.search(query.reshape(1, -1), pool, allowed=allowed)
     return {int(r): float(s) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0 and (s > 0 or not space)}
-
-
-REACH_DEPTH = 3  # how many of an answer's first clauses `reach` reads
-REACH_CHARS = 800  # … and how much of each clause's own words (an item's lead-in stays out: the main model reads it)
-
-
-def reach(kb: KnowledgeBase, question: str, hits: list[Hit]) -> float | None:
-    """How close the second model (multilingual-e5) places a question not in Chinese to the first
-    `REACH_DEPTH` clauses of its answer: the best cosine. None for a Chinese question (it searches that space
-    already) or without the second model.
-
-    Answer confidence reads it beside the main model's cosine: a question the regulations do not cover often
-    finds a clause all-MiniLM-L6-v2 rates close, seldom one e5 does too (bench/RESULTS.md). The clauses are
-    embedded here, not at ingest, where e5 would take ten times as long as the main model; their vectors stay
-    in memory."""
-    gen = kb.gen
-    if gen.zh is None or not hits or lang_of(question) == "zh":
-        return None
-    vectors = gen.zh.encode_passages([h.clause.text[:REACH_CHARS] for h in hits[:REACH_DEPTH]])
-    return float((vectors @ gen.zh.encode([question])[0]).max())
 
 
 def embed_question(kb: KnowledgeBase, question: str) -> tuple[np.ndarray, str]:
@@ -256,32 +234,6 @@ def _document_prior(kb: KnowledgeBase, fused: dict[int, float], weight: float) -
         doc = int(doc_of[row])
         best[doc] = max(best.get(doc, score), score)
     return {row: score + weight * best[int(doc_of[row])] for row, score in fused.items()}
-
-
-OWN_MEMO = 20_000  # items whose own-words vectors a process keeps, per index generation
-_OWN: WeakKeyDictionary[object, dict[int, np.ndarray | None]] = WeakKeyDictionary()
-_OWN_LOCK = threading.Lock()
-
-
-def own_vectors(kb: KnowledgeBase, rows: list[int]) -> dict[int, np.ndarray | None]:
-    """Per row, the main model's vector of the clause's own words when its dense text adds a lead-in or heading
-    (index.recipe.embed_text), else None. Embedded when first asked for and kept in memory."""
-    gen = kb.gen
-    with _OWN_LOCK:
-        memo = _OWN.setdefault(gen, {})
-        known = {r: memo[r] for r in rows if r in memo}
-    todo = [r for r in dict.fromkeys(rows) if r not in known]
-    if todo:
-        clauses = gen.store.by_rows(todo)
-        items = [(r, c.text) for r, c in zip(todo, clauses, strict=True) if c.lang != "zh" and embed_text(c) != c.text]
-        vectors = kb.embedder.encode_documents([text for _, text in items]) if items else []
-        found = {r: None for r in todo} | {r: v for (r, _), v in zip(items, vectors, strict=True)}
-        with _OWN_LOCK:
-            if len(memo) + len(found) > OWN_MEMO:
-                memo.clear()
-            memo.update(found)
-        known |= found
-    return {r: known[r] for r in rows}
 
 
 def _own_words(kb: KnowledgeBase, query: np.ndarray, fused: dict[int, float], dense: dict[int, float], depth: int,

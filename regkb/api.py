@@ -20,10 +20,11 @@ from answer.duties import Duty, responsibility_map
 from answer.lookup import references, unindexed_laws, with_named
 from answer.rank import DEPTH, for_answer
 from index.abbreviations import spelled_out
+from index.clause_vectors import reach
 from index.embedder import Embedder
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
-from index.search import Filters, Hit, reach, search
+from index.search import Filters, Hit, search
 from index.store import DocRecord
 from index.writer import IndexWriter, Progress
 from index.zh_embedder import zh_embedder

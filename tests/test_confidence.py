@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from answer.compose import CALIBRATION, confidence, model_of
+from index.clause_vectors import REACH_CHARS, REACH_DEPTH, reach
 from index.lexical import tokenize
-from index.search import REACH_CHARS, REACH_DEPTH, reach
 from regkb import api
 from tests.helpers import SEED
 

@@ -7,11 +7,12 @@ from dataclasses import replace
 import numpy as np
 
 from index import generations
+from index.clause_vectors import own_vectors
 from index.kb import KnowledgeBase
 from index.lexical import PAIRS, LexicalIndex, pairs, tokenize
 from index.manifest import Manifest
 from index.recipe import embed_text
-from index.search import DEFAULT_RANKING, _document_prior, own_vectors, search
+from index.search import DEFAULT_RANKING, _document_prior, search
 from regkb import api
 
 PHRASE = tokenize("A firm must segregate client money from its own money.")
