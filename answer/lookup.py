@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from answer.rank import name_pattern
+from answer.rank import document_names
 from index.kb import KnowledgeBase
 from index.search import Hit
 from index.store import DocRecord
@@ -104,23 +104,12 @@ def _act_held(kb: KnowledgeBase, act: str) -> bool:
     words = _significant(act)
     if not words:
         return True
-    for pattern, title_words in _document_names(kb):
-        shared = len(words & title_words)
+    for name in document_names(kb).values():
+        shared = len(words & _significant(name.title))
         if shared == len(words) or len(words) >= 3 and shared >= 2 * len(words) / 3 or (
-                pattern is not None and pattern.search(act)):
+                name.pattern is not None and name.pattern.search(act)):
             return True
     return words in _mentioned_acts(kb)
-
-
-_NAMES: WeakKeyDictionary[object, list[tuple[re.Pattern[str] | None, frozenset[str]]]] = WeakKeyDictionary()
-
-
-def _document_names(kb: KnowledgeBase) -> list[tuple[re.Pattern[str] | None, frozenset[str]]]:
-    """How a question names each indexed document, and the words of its title; read once per index generation."""
-    gen = kb.gen
-    if gen not in _NAMES:
-        _NAMES[gen] = [(name_pattern(doc.title), _significant(doc.title)) for doc in kb.documents()]
-    return _NAMES[gen]
 
 
 _MENTIONED: WeakKeyDictionary[object, frozenset[frozenset[str]]] = WeakKeyDictionary()

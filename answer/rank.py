@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from answer.intent import asks_for_body, cues_asked, is_authority
 from index.kb import KnowledgeBase
@@ -97,10 +97,25 @@ def name_pattern(title: str) -> re.Pattern[str] | None:
     return None
 
 
-@lru_cache(maxsize=8)
-def _names(titles: tuple[tuple[str, str], ...]) -> dict[str, tuple[re.Pattern[str] | None, str]]:
-    """Per document id: how a question names it, and the place it binds."""
-    return {doc_id: (name_pattern(title), place_of(title)) for doc_id, title in titles}
+@dataclass(frozen=True)
+class DocumentName:
+    """How a question names an indexed document, and the place it binds ('' for national law)."""
+
+    pattern: re.Pattern[str] | None
+    place: str
+    title: str
+
+
+_NAMES: WeakKeyDictionary[object, dict[str, DocumentName]] = WeakKeyDictionary()
+
+
+def document_names(kb: KnowledgeBase) -> dict[str, DocumentName]:
+    """Per document id, how a question names it; read once per index generation."""
+    gen = kb.gen
+    if gen not in _NAMES:
+        _NAMES[gen] = {d.doc_id: DocumentName(name_pattern(d.title), place_of(d.title), d.title)
+                       for d in gen.docs.values()}
+    return _NAMES[gen]
 
 
 def _parent_id(clause_id: str) -> str:
@@ -113,18 +128,18 @@ def for_answer(kb: KnowledgeBase, question: str, hits: Sequence[Hit], lang: str,
     """`hits` in the order an answer should cite them (a named clause, put first by the lookup, stays first)."""
     if not hits or any("reference" in h.found_by for h in hits):
         return list(hits)
-    names = _names(tuple((d.doc_id, d.title) for d in kb.gen.docs.values()))
+    names = document_names(kb)
     body = asks_for_body(question, lang)
     history = bool(_HISTORY["zh" if lang == "zh" else "en"].search(question))
     cues = cues_asked(question, lang)
     why = bool(_WHY["zh" if lang == "zh" else "en"].search(question))
 
     def score(hit: Hit) -> float:
-        pattern, place = names.get(hit.clause.doc_id, (None, ""))
+        name = names.get(hit.clause.doc_id)
         s = hit.score
-        if pattern is not None and pattern.search(question):
+        if name and name.pattern is not None and name.pattern.search(question):
             s += ranking.named_law
-        if place and place not in question:
+        if name and name.place and name.place not in question:
             s -= ranking.local_elsewhere
         if body and any(is_authority(a.text, lang) for a in hit.clause.actors):
             s += ranking.body
