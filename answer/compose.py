@@ -151,7 +151,8 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     the party of the range the question's number falls in."""
     back, after, rest = _walk(clause, sentence, question, weights)
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
-    groups = [*(explicit_actors(f, clause.lang) for f in back + after), inherited]
+    general = [a.text for a in clause.actors if a.how == "general"]  # who imposes a fine the clause sets
+    groups = [*(explicit_actors(f, clause.lang) for f in back + after), inherited, general]
     found = (by_quantity(question, clause) or respectively(question, clause)
              or _after_by(question, [*back[:1], *rest, *back[1:], *after[len(rest):]], clause.lang, clause.text,
                             weights)

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+from ingest.actors.authority import is_authority
+
+__all__ = ["KINDS", "asks_for_body", "cues_asked", "is_authority", "kinds", "wants_authority"]
+
 KINDS = ("penalty", "approval", "report", "deadline", "who", "duty", "general")
 
 _ZH = (
@@ -27,20 +31,6 @@ _EN = (
     ("duty", r"\b(?:must|shall|duty|duties|required?|responsib\w*|obligat\w*)\b"),
 )
 _PATTERNS = {"zh": [(k, re.compile(p)) for k, p in _ZH], "en": [(k, re.compile(p, re.I)) for k, p in _EN]}
-
-# parties that impose penalties and grant approvals, as opposed to those who bear duties
-_AUTHORITY = {
-    "zh": re.compile(r"(?:部门|机关|机构|人民政府|国务院|委员会|办公室|总局|监察局|管理局|监督局|消防救援|公安|"
-                     r"法院|检察院)$"),
-    # looked for in the phrase's head, before 'of' / 'who' ...: 'the operator … to the Secretary' is no authority
-    "en": re.compile(r"\b(?:Secretary|Administrator|Commission|Board|Attorney General|President|Bureau|agency|"
-                     r"agencies|department|Director|Chairman|court|Governor|committee|government|institution|State|"
-                     r"Institute)s?\b", re.I),
-}
-_EN_HEAD = re.compile(r"\s+(?:of|who|whom|which|that|against|under|for|to)\s+", re.I)
-_EN_OFFICIAL = re.compile(r"\b(?:representative|delegate)s? of the (?:Secretary|Administrator|Board)\b|"
-                          r"^(?:the )?heads? of (?:each|any|every|the|a) .*\bagenc(?:y|ies)\b", re.I)
-
 
 # a question asking which body acts, as opposed to what a party must do
 _BODY = {
@@ -89,12 +79,3 @@ def wants_authority(question: str, lang: str) -> bool:
 def asks_for_body(question: str, lang: str) -> bool:
     """"哪个部门…", "由谁…", "Who …", "Which agency …": the answer is a body that acts."""
     return bool(_BODY["zh" if lang == "zh" else "en"].search(question))
-
-
-def is_authority(actor: str, lang: str) -> bool:
-    """A body or official that supervises, grants or punishes: '应急管理部门', 'the Secretary', 'The relevant
-    departments of people's governments', 'an authorized representative of the Secretary'."""
-    actor = actor.strip()
-    if lang == "zh":
-        return bool(_AUTHORITY["zh"].search(actor))
-    return bool(_AUTHORITY["en"].search(_EN_HEAD.split(actor)[0]) or _EN_OFFICIAL.search(actor))

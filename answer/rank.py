@@ -141,7 +141,7 @@ def for_answer(kb: KnowledgeBase, question: str, hits: Sequence[Hit], lang: str,
             s += ranking.named_law
         if name and name.place and name.place not in question:
             s -= ranking.local_elsewhere
-        if body and any(is_authority(a.text, lang) for a in hit.clause.actors):
+        if body and any(is_authority(a.text, lang) for a in hit.clause.actors if a.how != "general"):
             s += ranking.body
         if hit.clause.kind == "preamble" and not history:
             s -= ranking.front_matter

@@ -24,8 +24,9 @@ class Actor:
     text: str
     canonical: str
     level: str = ""
-    how: str = "explicit"  # explicit | inherited | reference
+    how: str = "explicit"  # explicit | inherited | reference | general (the law's general provision names it)
     successor: str = ""
+    source: str = ""  # for `general`: the clause id of the provision that names it
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from answer.compose import OTHER_LANGUAGE, Answer, compose, no_such_clause, not_indexed, part_missing
 from answer.duties import Duty, responsibility_map
+from answer.general import with_general_source
 from answer.lookup import references, unindexed_laws, with_named
 from answer.rank import DEPTH, for_answer
 from index.abbreviations import spelled_out
@@ -156,6 +157,7 @@ def _ask(kb: KnowledgeBase, question: str, k: int, filters: Filters | None, lang
     named = bool(hits) and "reference" in hits[0].found_by  # confidence 1: nothing to measure
     answer = compose(question, hits, lang=lang, weights=kb.gen.lexical.weights(tokenize(question)),
                      reach=None if named else reach(kb, question, ordered))
+    answer = with_general_source(kb, answer, lang)
     if answer.abstained and (note := other_language(kb, lang, filters)):
         answer = replace(answer, notes=[*answer.notes, note])
     if named and refs.partial:

@@ -25,6 +25,9 @@ QUESTIONS = [
     "Who assesses civil penalties under the Occupational Safety and Health Act?",
     "How long does an employer have to contest a citation?",
     "What must each employer furnish to each of his employees?",
+    "两个生产经营单位在同一作业区域内作业，没有签订安全生产管理协议，会被罚多少？由谁来罚？",
+    "An employer did not correct a cited violation within the abatement period. Who assesses the penalty for each "
+    "day it continues?",
 ]
 
 
@@ -46,6 +49,22 @@ def test_every_named_party_stands_in_a_cited_clause(kb, question):
 def test_penalty_questions_name_the_authority_not_the_offender(kb):
     answer = api.ask(kb, "企业未按规定对重大危险源登记建档的，由哪个部门处罚？", k=5)
     assert all(p.endswith(("部门", "机关", "机构", "人民政府")) for p in answer.responsible), answer.responsible
+
+
+@pytest.mark.parametrize("question,fined,authority,provision", [
+    ("两个生产经营单位在同一作业区域内作业，没有签订安全生产管理协议，会被罚多少？由谁来罚？", "/a104",
+     "应急管理部门和其他负有安全生产监督管理职责的部门", "《中华人民共和国安全生产法》第一百一十五条"),
+    ("An employer did not correct a cited violation within the abatement period. Who assesses the penalty for each "
+     "day it continues?", "/s666/d", "The Commission", "29 U.S.C. § 666(j)"),
+])
+def test_a_fine_whose_clause_names_no_authority_is_imposed_by_the_one_the_law_names(kb, question, fined, authority,
+                                                                                      provision):
+    answer = api.ask(kb, question, k=5)
+    assert answer.citations[0].clause.clause_id.endswith(fined)
+    assert answer.responsible == [authority]
+    source = answer.citations[-1]
+    assert source.clause.cite == provision and source.found_by == ("general",) and len(answer.citations) == 6
+    assert any(provision in note for note in answer.notes)
 
 
 def test_renamed_bodies_carry_their_successor(kb):

@@ -5,12 +5,16 @@ from dataclasses import replace
 
 from ingest.actors import en, zh
 from ingest.actors.canon import canonical, definitions
+from ingest.actors.penalties import GeneralAuthority, authority_for, general_authorities
 from ingest.types import Actor, Clause
 
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v21: en an agent between the commas of a leading circumstance is the phrase there, perhaps with a "
+RECIPE = ("actors v22: a fine whose clause names no authority takes the one the law's general provision names "
+          "('本法规定的行政处罚，由……决定', 'authority to assess all civil penalties provided in this section'), "
+          "zh an offence (拒绝、阻碍、拒不) is no name; "
+          "v21: en an agent between the commas of a leading circumstance is the phrase there, perhaps with a "
           "relative clause, not 'the operator reestablishes a pattern of violations'; "
           "v20: en a sentence adverb before the subject is no part of it ('However, those departments'); "
           "v19: zh a verb followed by 的 does not end a name ('国务院公安部门规定的……的单位'), 安全总监; "
@@ -68,6 +72,16 @@ def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
 
 def find_actors(clauses: list[Clause]) -> list[Clause]:
     """A document's clauses with their actors, found with the document's own defined terms (any actors they
-    held before, from an older extractor, are replaced)."""
+    held before, from an older extractor, are replaced); a clause setting a fine without naming who imposes it
+    also gets the authority the document's general provision names (ingest.actors.penalties)."""
     terms = definitions([c.text for c in clauses])
-    return [with_actors(c, terms) for c in clauses]
+    found = [with_actors(c, terms) for c in clauses]
+    general = general_authorities(found)
+    return [_with_general(c, authority_for(c, general), terms) for c in found] if general else found
+
+
+def _with_general(clause: Clause, general: GeneralAuthority | None, terms: dict[str, str]) -> Clause:
+    if general is None:
+        return clause
+    return replace(clause, actors=(*clause.actors, replace(_actor(general.who, "general", terms),
+                                                           source=general.source)))

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.actors import canon, en, explicit_actors, with_actors, zh
+from ingest.actors import canon, en, explicit_actors, find_actors, with_actors, zh
 from ingest.structure import split
-from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared
+from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, text_document
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -22,6 +22,9 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared
      "有关部门应当依法吊销其有关证照。", ["负有安全生产监督管理职责的部门", "有关部门"]),
     ("第十条 各级人民政府及其有关部门鼓励安全生产科学技术研究。", ["各级人民政府及其有关部门"]),
     ("第三条 本条例所称危险化学品，是指具有毒害、腐蚀、爆炸、燃烧、助燃等性质的化学品。", []),
+    # an offence is no name: '……拒绝、阻碍……的部门' holds the offender and the body it obstructs
+    ("第一百零八条 违反本法规定，生产经营单位拒绝、阻碍负有安全生产监督管理职责的部门依法实施监督检查的，责令改正；"
+     "拒不改正的，处二万元以上二十万元以下的罚款。", []),
     # a leading circumstance is no subject; a '负责…的' description is a name; a verb phrase is not
     ("根据国家有关规定，市应急管理部门应当会同有关部门制定危险化学品目录。", ["市应急管理部门"]),
     ("一般事故，负责事故调查的人民政府应当自收到事故调查报告之日起15日内做出批复。", ["负责事故调查的人民政府"]),
@@ -204,3 +207,37 @@ def test_a_reference_resolves_to_the_full_name_nearest_before_where_it_stands():
     assert en.antecedent("such representative", us) == "an authorized representative of the Secretary"
     assert en.antecedent("such representative", "Such representative shall act.") == "such representative"
     assert en.antecedent("the Secretary", us) == "the Secretary"  # only 'such …' refers back
+
+
+@needs_shared
+def test_fines_without_an_authority_take_the_one_the_laws_general_provision_names():
+    doc = file_document(CORPUS_SOURCES / "zh" / "安全生产法(2021-06-10).md")
+    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(doc))}
+    # 第一百零四条 sets a fine and names nobody; 第一百一十五条: 本法规定的行政处罚，由应急管理部门和其他……部门决定
+    general = [a for a in units["a104"].actors if a.how == "general"]
+    assert [(a.text, a.source) for a in general] == [
+        ("应急管理部门和其他负有安全生产监督管理职责的部门", "安全生产法(2021-06-10)/a115")]
+    assert not any(a.how == "general" for a in units["a95"].actors)  # names 应急管理部门 itself
+    assert not any(a.how == "general" for a in units["a21"].actors)  # sets no fine
+    assert not any(a.how == "general" for a in units["a115"].actors)  # the provision itself
+    fire = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(
+        file_document(CORPUS_SOURCES / "zh" / "消防法(2021-04-29).md")))}
+    assert [a.text for a in fire["a60/i1"].actors if a.how == "general"] == ["住房和城乡建设主管部门、消防救援机构"]
+
+
+@needs_shared
+def test_a_general_provision_for_a_section_covers_that_section_only():
+    doc = file_document(CORPUS_SOURCES / "en" / "US_29USC_ch15_Occupational_Safety_and_Health_Act.md")
+    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(doc))}
+    # § 666(j): "The Commission shall have authority to assess all civil penalties provided in this section"
+    assert [(a.text, a.source.split("/", 1)[1]) for a in units["s666/d"].actors if a.how == "general"] == [
+        ("The Commission", "s666/j")]
+    fined_elsewhere = [cid for cid, c in units.items() if not cid.startswith("s666/")
+                       and any(a.how == "general" for a in c.actors)]
+    assert fined_elsewhere == []
+
+
+def test_no_general_provision_no_general_authority():
+    text = "# 某条例\n\n第一条 生产经营单位违反本条例的，处一万元以下的罚款。\n"
+    clauses = find_actors(split(text_document(text, doc_id="某条例")))
+    assert clauses and not any(a.how == "general" for c in clauses for a in c.actors)
