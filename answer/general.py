@@ -9,22 +9,22 @@ from answer.compose import Answer
 from index.kb import KnowledgeBase
 from index.search import Hit
 
-NOTE = {"zh": "{who}：罚款由谁决定，见{cite}（列于引文之末）。",
-        "en": "{who}: who assesses the penalty is set out in {cite} (cited last)."}
+NOTE = {"zh": "{who}：罚款由谁决定，见{cite}。", "en": "{who}: who assesses the penalty is set out in {cite}."}
 
 
 def with_general_source(kb: KnowledgeBase, answer: Answer, lang: str) -> Answer:
-    """`answer` with the general provision behind each party it names from one, cited last and noted."""
+    """`answer` with the general provision behind each party it names from one: cited (last, unless the answer
+    cites it already) and noted."""
     if answer.abstained or not answer.citations:
         return answer
     named = [a for a in answer.citations[0].clause.actors
              if a.how == "general" and a.source and any(a.text in r or r in a.text for r in answer.responsible)]
     if not named:
         return answer
-    cited = {h.clause.clause_id for h in answer.citations}
-    sources = kb.gen.store.by_ids(list(dict.fromkeys(a.source for a in named if a.source not in cited)))
-    by_id = {c.clause_id: c for c in sources}
-    notes = [NOTE["zh" if lang == "zh" else "en"].format(who=a.text, cite=(c := by_id.get(a.source)) and c.cite
-                                                          or a.source) for a in named]
-    extra = [Hit(c, 0.0, found_by=("general",)) for c in sources]
-    return replace(answer, citations=[*answer.citations, *extra], notes=[*answer.notes, *notes])
+    known = {h.clause.clause_id: h.clause for h in answer.citations}
+    fetched = kb.gen.store.by_ids([s for s in dict.fromkeys(a.source for a in named) if s not in known])
+    known |= {c.clause_id: c for c in fetched}
+    notes = [NOTE["zh" if lang == "zh" else "en"].format(who=a.text, cite=known[a.source].cite if a.source in known
+                                                          else a.source) for a in named]
+    return replace(answer, citations=[*answer.citations, *(Hit(c, 0.0, found_by=("general",)) for c in fetched)],
+                   notes=[*answer.notes, *notes])
