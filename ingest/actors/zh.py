@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest.actors.authority import is_authority
+
 HEADS = (
     "人民政府|主管部门|管理部门|行政部门|有关部门|部门|机关|国务院|单位|机构|委员会|办公室|负责人|办事处|工会|"
     "经营者|所有人|管理人|承包人|投资人|总局|企业|人员|个人|公民|成年人|组织|队伍|调查组|申请人|检察院|人民法院|"
@@ -30,6 +32,9 @@ NAME = r"(?:[\u4e00-\u9fff、（）()]|或者|及其){0,40}?"  # the words of a 
 SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?=(?:{BOUNDARY})(?!的))")
 LATER_SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?=应当|必须|负责(?!人)|可以|不得|有权|应予|依法|依照|按照)")
 BY = re.compile(rf"由({NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|处|决定|吊销|没收|批准|确定|认定)")
+# "应当经安全生产监督管理部门审批": the body that approves, examines or accepts acts, when no one else does
+APPROVED_BY = re.compile(rf"(?<![已曾])经(?:过)?({NAME}(?:{HEADS}))"
+                         rf"(?=审批|批准|许可|同意|审查|审核|核准|考核|认可|验收)")
 MARKER = re.compile(r"^(?:第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*"
                     r"|[（(][一二三四五六七八九十]+[）)])")
 _SPLIT = re.compile(r"和|或者|、|与|以及")
@@ -95,6 +100,7 @@ def _sentence_actors(sentence: str) -> list[str]:
     """Actors of one sentence: the bodies named after 由, and its subject unless that is an offender."""
     found = BY.findall(sentence)
     clauses = sentence.split("，")
+    approving = APPROVED_BY.findall(sentence)
     # "生产经营单位未……的，由……处罚": whoever the sentence opens with is the offender
     # ("爆破作业单位跨省……从事爆破作业的，应当事先……报告", "煤矿企业有下列情形之一的，属于重大事故隐患，应当……"
     # name the party the duty falls on: what follows the 的 goes on without a subject of its own)
@@ -109,6 +115,9 @@ def _sentence_actors(sentence: str) -> list[str]:
     elif len(clauses) > 1:  # a leading circumstance ("发生事故时，…", "……的，") before the actors
         found += [m.group(1) for c in clauses[1:] if (m := LATER_SUBJECT.match(c))
                   and not _PREPOSITION.match(m.group(1))]
+    if not found:  # "经营布点应当经安全生产监督管理部门审批": no one else acts, the approving body does
+        # (the last body before the verb: "经调查组提出并报国家安全生产监督管理机构批准" is approved by the 机构)
+        found = [name for a in approving if is_authority(name := re.split(r"报|经", a)[-1], "zh")]
     return [_POSSESSIVE.sub("", a) for a in found]
 
 
