@@ -30,7 +30,8 @@ BOUNDARY = (
 NAME = r"(?:[\u4e00-\u9fff、（）()]|或者|及其){0,40}?"  # the words of a body's name, shortest first
 # "国务院公安部门规定的……的单位": a verb followed by 的 describes what comes after; the name goes on
 SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?=(?:{BOUNDARY})(?!的))")
-LATER_SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?=应当|必须|负责(?!人)|可以|不得|有权|应予|依法|依照|按照)")
+LATER_SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)"
+                           rf"(?=应当|必须|负责(?!人)|可以|不得|有权|应予|不予|依法|依照|按照)")
 BY = re.compile(rf"由({NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|处|决定|吊销|没收|批准|确定|认定)")
 # "应当经安全生产监督管理部门审批": the body that approves, examines or accepts acts, when no one else does
 APPROVED_BY = re.compile(rf"(?<![已曾])经(?:过)?({NAME}(?:{HEADS}))"

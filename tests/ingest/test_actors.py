@@ -27,6 +27,9 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, tex
     ("遇有特殊情况的，经调查组提出并报国家安全生产监督管理机构批准后，可以适当延长时间。",
      ["国家安全生产监督管理机构"]),
     ("施工单位的主要负责人应当经建设行政主管部门考核合格后方可任职。", ["施工单位的主要负责人"]),
+    # after a leading circumstance, the body that refuses ('不予受理') is the subject
+    ("第九十六条 违反本法规定，被依法吊销许可证的，自吊销许可证之日起三年内，"
+     "负责特种设备安全监督管理的部门不予受理其新的许可申请。", ["负责特种设备安全监督管理的部门"]),
     # an offence is no name: '……拒绝、阻碍……的部门' holds the offender and the body it obstructs
     ("第一百零八条 违反本法规定，生产经营单位拒绝、阻碍负有安全生产监督管理职责的部门依法实施监督检查的，责令改正；"
      "拒不改正的，处二万元以上二十万元以下的罚款。", []),
