@@ -6,7 +6,8 @@ about what is asked, and about the documents:
 
 - a question that names a law ("按照安全生产法", "under the OSH Act") is answered from that law first;
 - a local regulation (北京市安全生产条例) binds only in its place: a question that does not name the place is
-  answered from national law first, and the local clause stays among the leads;
+  answered from national law first, and the local clause stays among the leads; one that names the place is
+  answered from the local regulation first, which applies the law there;
 - a question asking which body acts ("哪个部门", "由谁", "who", "which agency") prefers clauses whose actor is a
   body (an authority) over those that only bind units or people;
 - a question asking for a time limit or a penalty ("多长时间内", "how long", "罚多少") prefers clauses that state
@@ -44,6 +45,7 @@ class AnswerRanking:
 
     named_law: float = 0.3  # added to the clauses of a law the question names
     local_elsewhere: float = 0.1  # taken from the clauses of a local regulation whose place the question omits
+    local_named: float = 0.1  # added to the clauses of a local regulation whose place the question names
     body: float = 0.2  # added to clauses naming a body as actor, for questions asking which body acts
     lead_in: float = 2.0  # the article goes first when its text holds this many times the item's share
     front_matter: float = 1.0  # taken from a preamble unless the question asks about the document's history
@@ -139,8 +141,8 @@ def for_answer(kb: KnowledgeBase, question: str, hits: Sequence[Hit], lang: str,
         s = hit.score
         if name and name.pattern is not None and name.pattern.search(question):
             s += ranking.named_law
-        if name and name.place and name.place not in question:
-            s -= ranking.local_elsewhere
+        if name and name.place:
+            s += ranking.local_named if name.place in question else -ranking.local_elsewhere
         if body and any(is_authority(a.text, lang) for a in hit.clause.actors if a.how != "general"):
             s += ranking.body
         if hit.clause.kind == "preamble" and not history:

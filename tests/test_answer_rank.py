@@ -75,7 +75,7 @@ def test_questions_asking_for_a_body():
     assert not asks_for_body("企业要多久报告一次？", "zh") and not asks_for_body("How long may it last?", "en")
 
 
-def test_national_law_before_a_local_rule_whose_place_the_question_omits(kb):
+def test_national_law_before_a_local_rule_whose_place_the_question_omits_and_after_one_whose_place_it_names(kb):
     question = "危险物品仓库被盗了，仓库管理单位要向哪里报告？"
     hits = search(kb, question, k=10)
     before, after = _theft(hits), _theft(for_answer(kb, question, hits, "zh"))
@@ -87,7 +87,9 @@ def test_national_law_before_a_local_rule_whose_place_the_question_omits(kb):
 
     named = "北京的危险物品仓库被盗了，仓库管理单位要向哪里报告？"
     hits = search(kb, named, k=10)
-    assert _theft(for_answer(kb, named, hits, "zh"))[local] == pytest.approx(_theft(hits)[local], abs=1e-6)
+    ordered = for_answer(kb, named, hits, "zh")
+    assert _theft(ordered)[local] == pytest.approx(_theft(hits)[local] + DEFAULT.local_named, abs=1e-6)
+    assert ordered[0].clause.doc_id.startswith("北京市")
 
 
 def test_a_law_the_question_names_goes_first(kb):
