@@ -13,8 +13,9 @@ __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
 RECIPE = ("actors v22: a fine whose clause names no authority takes the one the law's general provision names "
           "('本法规定的行政处罚，由……决定', 'authority to assess all civil penalties provided in this section'), "
-          "zh an offence (拒绝、阻碍、拒不) is no name, with no one else acting the body that approves acts "
-          "('应当经……部门审批'), a body that refuses ('……的部门不予受理') after a circumstance is the subject; "
+          "zh an offence (拒绝、阻碍、拒不) or a duty (遵守、执行) is no name, with no one else acting the body "
+          "that approves acts ('应当经……部门审批'), a body that refuses ('……的部门不予受理') after a circumstance "
+          "is the subject; "
           "v21: en an agent between the commas of a leading circumstance is the phrase there, perhaps with a "
           "relative clause, not 'the operator reestablishes a pattern of violations'; "
           "v20: en a sentence adverb before the subject is no part of it ('However, those departments'); "

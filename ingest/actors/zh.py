@@ -125,7 +125,7 @@ def _sentence_actors(sentence: str) -> list[str]:
 _LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应当|提请|报请|会同|其他|鼓励、支持|鼓励|支持|组织)+")
 # a verb inside shows the phrase is not a name; '负责事故调查的人民政府' is one ('负责…的' describes the body)
 _VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负责(?!人)(?![\u4e00-\u9fff、]{1,15}?的)|依照|按照|"
-                          r"督促|(?<!受)委托|要求|协助|(?<=.)向|拒绝|拒不|阻碍|阻挠")
+                          r"督促|(?<!受)委托|要求|协助|(?<=.)向|拒绝|拒不|阻碍|阻挠|遵守|执行")
 
 
 def named_by(text: str) -> list[str]:

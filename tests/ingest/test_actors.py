@@ -30,6 +30,8 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, tex
     # after a leading circumstance, the body that refuses ('不予受理') is the subject
     ("第九十六条 违反本法规定，被依法吊销许可证的，自吊销许可证之日起三年内，"
      "负责特种设备安全监督管理的部门不予受理其新的许可申请。", ["负责特种设备安全监督管理的部门"]),
+    # a phrase holding a verb is no name: '遵守国家' is what must be done, not who does it
+    ("实施爆破作业的，应当遵守国家有关民用爆炸物品管理的规定。", []),
     # an offence is no name: '……拒绝、阻碍……的部门' holds the offender and the body it obstructs
     ("第一百零八条 违反本法规定，生产经营单位拒绝、阻碍负有安全生产监督管理职责的部门依法实施监督检查的，责令改正；"
      "拒不改正的，处二万元以上二十万元以下的罚款。", []),
