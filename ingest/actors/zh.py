@@ -98,7 +98,8 @@ def _tagged_subject(sentence: str) -> str:
 
 
 def _sentence_actors(sentence: str) -> list[str]:
-    """Actors of one sentence: the bodies named after 由, and its subject unless that is an offender."""
+    """Actors of one sentence: the bodies named after 由, and its subject unless that is an offender; with
+    neither, the body that approves (经……审批)."""
     found = BY.findall(sentence)
     clauses = sentence.split("，")
     approving = APPROVED_BY.findall(sentence)
