@@ -192,7 +192,8 @@ class ClauseStore:
         if lang:
             sql += " AND lang = ?"
             args.append(lang)
-        if actor:
-            sql += " AND actors LIKE ?"
-            args.append(f"%{json.dumps(actor, ensure_ascii=False)[1:-1]}%")
+        if actor:  # an actor's name as written or its canonical name, not the other fields of the record
+            sql += (" AND EXISTS (SELECT 1 FROM json_each(clauses.actors) WHERE json_extract(value, '$.text') LIKE ?"
+                    " OR json_extract(value, '$.canonical') LIKE ?)")
+            args += [f"%{actor}%"] * 2
         return [r for (r,) in self.db.execute(sql, args)]

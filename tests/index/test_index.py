@@ -118,6 +118,10 @@ def test_filters_limit_the_search(settings, corpus, embedder):
     assert hits and {h.clause.doc_id for h in hits} == {"测试安全条例"}
     hits = search(kb, "应急管理部门", k=10, filters=Filters(lang="en"))
     assert hits and {h.clause.lang for h in hits} == {"en"}
+    store = kb.gen.store
+    named = [c for c in store.all_clauses() if any("应急管理部门" in a.text + a.canonical for a in c.actors)]
+    assert named and len(store.rows_where(actor="应急管理部门")) == len(named)
+    assert store.rows_where(actor="explicit") == []  # how an actor was found is no actor's name
 
 
 def test_a_new_actor_extractor_finds_actors_again_without_re_embedding(settings, corpus, counting, monkeypatch):
