@@ -11,7 +11,13 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v22: a fine whose clause names no authority takes the one the law's general provision names "
+RECIPE = ("actors v23: en a subject's asides and side parties are no part of it ('(referred to … as the "
+          "“Secretary”)', ', acting through …', 'in consultation with …'), a circumstance running on to the subject "
+          "('Where miners are exposed … the operator shall', 'With the consent …, the Secretary may', 'To be "
+          "eligible …, an entity shall'), a long relative clause cut ('The owner or operator of any facility which "
+          "is required …'), an item going on from its lead-in with a verb has no subject of its own, an offender "
+          "('shall be fined / assessed / guilty') is no actor, an object ('by the Administrator') is no subject; "
+          "v22: a fine whose clause names no authority takes the one the law's general provision names "
           "('本法规定的行政处罚，由……决定', 'authority to assess all civil penalties provided in this section'), "
           "zh an offence (拒绝、阻碍、拒不) or a duty (遵守、执行) is no name, with no one else acting the body "
           "that approves acts ('应当经……部门审批'), a body that refuses ('……的部门不予受理') after a circumstance "

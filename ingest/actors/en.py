@@ -9,7 +9,7 @@ MODAL = re.compile(r"\b(shall|must|should|may|will|(?:is|are)\s+(?:also\s+|hereb
                    r"(?:responsible|authorized|directed|empowered))\b")
 MARKER = re.compile(r"^(?:§+\s*\d+[A-Za-z]*\.?|\(\w{1,4}\)|\d+(?:\.\d+)*\.)\s*")
 CONDITION = re.compile(r"^(if|where|when|whenever|unless|until|upon|on|in|after|before|within|for|except|subject|"
-                       r"notwithstanding|not later|no later|at|during|with respect|to the extent|as soon)\b", re.I)
+                       r"notwithstanding|not later|no later|at|during|with|to|as soon)\b", re.I)
 AGENT = re.compile(
     r"\b(secretar(?:y|ies)|employers?|employees?|agenc(?:y|ies)|departments?|commission|board|states?|"
     r"governors?|persons?|operators?|committees?|administrator|director|institute|chairman|chairperson|"
@@ -29,7 +29,8 @@ _POSSESSOR = re.compile(r"\b((?:the|each|any)\s+(?:\w+\s+){0,2}?(?:government|de
 MAX_WORDS = 18
 # after the modal, a verb that makes the subject the one who receives, not the one who acts
 _RECEIVES = re.compile(r"^\s*(?:not\s+)?(?:\w+ly\s+)?(?:receive|be\s+(?:\w+ly\s+)?(?:given|provided|notified|"
-                       r"afforded|entitled|paid|compensated|reimbursed|subject|eligible|protected))\b", re.I)
+                       r"afforded|entitled|paid|compensated|reimbursed|subject|eligible|protected|assessed|fined|imprisoned|punished|"
+                       r"guilty))\b", re.I)
 # a passive's participle, regular or one of the common irregular ones
 _PARTICIPLE = r"(?:\w+(?:ed|en)|made|held|paid|kept|brought|sent|done|set|sold|told|found|built|heard|put|laid|led|" \
               r"bought|sought|borne|met)"
@@ -53,6 +54,12 @@ _NOT_OPENING = re.compile(r"^(?:and|or|but|for|which|that|who|whom|whose|to|by|w
 
 
 _AS_THE_CASE = re.compile(r",?\s*as the case may be,?", re.I)
+# what a subject carries beside its name: "(referred to in this section as the “Secretary”)", "[ 29 U.S.C. 651 ]",
+# and the parties it consults or acts through ("…, acting through the Director of …,", "in consultation with the
+# Secretary of Labor"), who are not the ones bound
+_ASIDE = re.compile(r"\s*(?:\((?=[^()]*\s)[^()]*\)|\[[^\[\]]*\])")
+_SIDE_PARTY = re.compile(r",?\s+(?:acting\s+through|in\s+(?:consultation|coordination|cooperation|conjunction)\s+with)"
+                         r"\s[^,]*(?:,|$)", re.I)
 _COMPOUND = re.compile(r",?\s+(?:and|or|and/or)\s+(?=(?:the|each|any|a|an)\s)", re.I)
 _POSSESSED = re.compile(r"(?:’s|'s)\s+\w+")
 
@@ -92,15 +99,8 @@ def _subject(sentence: str) -> str:
         head = _ADVERB.sub("", sentence[: modal.start()].strip(" ,;"))
         if _RELATIVE_END.search(head):
             continue  # "(2) designate an organization …, which shall have …": the modal of a relative clause
-        condition = ""
-        if CONDITION.match(head) and "," in head:
-            condition, head = (part.strip() for part in head.rsplit(",", 1))
-        if not _NOT_OPENING.match(head):
-            return _agent_of(head, condition)
-        # "…, and for which the Board will serve …, the Chairman shall": that modal belongs to an inner clause;
-        # "…, the Secretary, upon presenting credentials to the owner, operator, or agent …, is authorized"
-        named = _in_condition(condition)
-        if named:
+        named = _before_modal(_SIDE_PARTY.sub("", _ASIDE.sub("", head)).strip(" ,;"))
+        if named is not None:
             return named
     tail = sentence.rsplit(",", 1)[-1].strip()
     if sentence.endswith("…") and _DETERMINED.match(tail) and AGENT.search(tail):
@@ -108,6 +108,30 @@ def _subject(sentence: str) -> str:
         # (its last word may be cut: 'the owner or operator shal…')
         return re.sub(r"(?:\s+(?:of|the|and|or|an?))+$", "", tail.rstrip(" …").rsplit(" ", 1)[0])
     return ""
+
+
+def _before_modal(head: str) -> str | None:
+    """The actor in the words before a modal (asides and side parties taken out); None when the modal belongs to
+    a clause inside the sentence and the next one should be read."""
+    condition = ""
+    if CONDITION.match(head):
+        whole = head
+        if "," in head:
+            condition, head = (part.strip() for part in head.rsplit(",", 1))
+        # the circumstance runs on to the modal ("Where miners are exposed to … roof, face, and ribs the operator
+        # shall"; "…, the Director, in carrying out the functions of the Institute, is authorized")
+        runs_on = whole == head or CONDITION.match(head) or _CONJUNCTION.match(head)
+        if runs_on and (named := _in_condition(condition) or _trailing_agent(head)):
+            return named
+    if _VERB_FIRST.match(head):
+        # "(3) designates such agency …, and contains satisfactory evidence that such agency will have …": an item
+        # going on from its lead-in with a verb; the modal is a that-clause's, whose subject acts
+        return _trailing_agent(head, after_that=True)
+    if not _NOT_OPENING.match(head):
+        return _agent_of(head, condition)
+    # "…, and for which the Board will serve …, the Chairman shall": that modal belongs to an inner clause;
+    # "…, the Secretary, upon presenting credentials to the owner, operator, or agent …, is authorized"
+    return _in_condition(condition) or None
 
 
 # a sentence adverb before the subject is no part of it: "However, those departments … may", "Thereafter, if …,
@@ -141,12 +165,49 @@ def _agent_of(head: str, condition: str) -> str:
     if not head or CONDITION.match(head) or head.lower() in PRONOUNS or not head[0].isalpha():
         return ""
     # a relative clause ("… that implement administrative licences …") may run long and still name the actor
-    limit = MAX_WORDS * 2 if re.search(r"\b(that|which|who)\b", head) else MAX_WORDS
-    before_of = head.split(" of ")[0]
+    relative = re.search(r"\s(?:that|which|who)\b", head)
+    limit = MAX_WORDS * 2 if relative else MAX_WORDS
+    # the name's own words: not "the Administrator" of "all information reported to or obtained by the Administrator"
+    before_of = re.split(r"\s(?:of|by|to|from|for|under|with)\s", head)[0]
     named = AGENT.search(before_of) and not _POSSESSED.search(before_of)
+    last = head.rsplit(",", 1)[-1].strip()
+    lone = _DETERMINED.match(last) and AGENT_PHRASE.fullmatch(last)
+    if "," in head and lone and not AGENT.search(head.split(",")[0]):
+        return last  # "Prior to June 30, 1973 , the Secretary", "Every 5 years, the Secretary of the Interior"
     if named and len(head.split()) <= limit:
         return head
+    if named and relative and len(head[: relative.start()].split()) <= MAX_WORDS:
+        # "The owner or operator of any facility which is required to prepare … under … Act shall": too long
+        # a relative clause to keep, the name before it is the actor
+        return head[: relative.start()].strip(" ,")
     return _in_condition(condition)  # "In order to …, the Secretary, upon presenting …, is authorized"
+
+
+# an item whose words go on from its lead-in with a verb ("designates …", "sets forth …") has no subject of its own
+_VERB_FIRST = re.compile(rf"^(?!(?:the|each|every|any|a|an|such|all|no|its|his|her|their)\b|{AGENT.pattern})"
+                         r"[a-z]+s\b(?<!ss)")
+
+
+_CONJUNCTION = re.compile(r"^(?:and|or|nor|but)\b")
+_DETERMINER = re.compile(r"\b(?:the|each|every|any|an?)\s", re.I)
+# what stands before an object or a relative clause's subject, not before the sentence's own subject
+_GOVERNS = re.compile(r"\b(?:of|by|to|from|for|in|on|at|with|under|upon|against|which|who|whom|that|not|or|and)\s+$",
+                      re.I)
+
+
+def _trailing_agent(head: str, *, after_that: bool = False) -> str:
+    """The shortest agent phrase that ends `head` ("… roof, face, and ribs the operator"), unless a preposition,
+    a relative pronoun or 'not' governs it ("… the functions of the Institute", "for which the Board"); with
+    `after_that`, only one that opens a that-clause ("… satisfactory evidence that such agency")."""
+    for m in reversed(list(_DETERMINER.finditer(head))):
+        if AGENT_PHRASE.fullmatch(head, m.start()):
+            before = head[: m.start()]
+            if after_that:
+                return head[m.start():] if re.search(r"\bthat\s+$", before) else ""
+            # "If any party shall apply …": right after its opening word, the agent is the circumstance's own
+            own = CONDITION.fullmatch(before.strip())
+            return "" if own or _GOVERNS.search(before) else head[m.start():]
+    return ""
 
 
 def actors(text: str) -> list[str]:

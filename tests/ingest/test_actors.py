@@ -147,6 +147,47 @@ def test_chinese_actors(text, expected):
     # an agent between the commas of a leading circumstance is the whole phrase there, not a clause with a verb
     ("However, if as a result of subsequent violations, the operator reestablishes a pattern of violations, "
      "paragraphs (1) and (2) shall again be applicable to such operator.", []),
+    # a subject's asides and the parties it consults or acts through are no part of it (29 U.S.C. 669a, 30 U.S.C.
+    # 961(e), 953(a))
+    ("The Secretary of Health and Human Services (referred to in this section as the “Secretary”), acting through "
+     "the Director of the National Institute of Occupational Safety and Health, shall enhance and expand research.",
+     ["The Secretary of Health and Human Services"]),
+    ("The Director of the Office of Management and Budget in consultation with the Secretary of Labor and the "
+     "Secretary of the Interior is authorized and directed to make such determinations as may be necessary.",
+     ["The Director of the Office of Management and Budget"]),
+    ("The Secretary, in coordination with the Secretary of Health and Human Services and the Secretary of the "
+     "Interior, is authorized to make grants.", ["The Secretary"]),
+    # a circumstance that runs on to the subject, with no comma after it or opening with 'with' or 'to'
+    ("Where miners are exposed to danger from falls of roof, face, and ribs the operator shall examine and test "
+     "the roof, face, and ribs before any work or machine is started.", ["the operator"]),
+    ("With the consent and cooperation of State agencies charged with administration of State workmen’s "
+     "compensation laws, the Secretary may utilize the services of State and local agencies.", ["the Secretary"]),
+    ("To be eligible to receive a grant under the authority provided for under paragraph (3)(A), an entity or "
+     "institution shall submit an application.", ["an entity or institution"]),
+    ("In addition to any authority vested in the Institute by other provisions of this section, the Director, in "
+     "carrying out the functions of the Institute, is authorized to conduct research.", ["the Director"]),
+    ("Prior to June 30, 1973 , the Secretary may make grants to the States.", ["the Secretary"]),
+    # an object or a relative clause's subject at the end of a circumstance is not the sentence's subject
+    ("Whenever the Commission deems that the convenience of the public or the parties may be promoted, it may "
+     "hold hearings elsewhere.", []),
+    ("In any proceeding in which the validity of any interim standard is in issue, no justice, judge, or court of "
+     "the United States shall issue any temporary restraining order.", []),
+    # too long a relative clause: the name before it acts (42 U.S.C. 11021(a)(1))
+    ("The owner or operator of any facility which is required to prepare or have available a material safety data "
+     "sheet for a hazardous chemical under the Occupational Safety and Health Act of 1970 [ 29 U.S.C. 651 et seq.] "
+     "and regulations promulgated under that Act shall submit a material safety data sheet for each such chemical.",
+     ["The owner or operator of any facility"]),
+    # an item going on from its lead-in with a verb names no subject; a that-clause's subject does
+    ("(3) designates such State agency as the sole agency responsible for administering grants, and contains "
+     "satisfactory evidence that such agency will have the authority to carry out the purposes of this section;",
+     []),
+    ("(7) provides that the designated agency will make such reports to the Secretary;", ["the designated agency"]),
+    # the offender a penalty falls on is no actor; the object of 'by' is no subject
+    ("A person that knowingly removes a part of a civil aircraft involved in an accident shall be fined under "
+     "title 18, imprisoned for not more than 10 years, or both.", []),
+    ("Any employer of a miner who knowingly conceals any property shall be guilty of a misdemeanor.", []),
+    ("Notwithstanding any limitation, all information reported to or otherwise obtained by the Administrator "
+     "under this chapter shall be made available to a duly authorized committee of the Congress.", []),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
