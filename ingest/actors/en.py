@@ -27,7 +27,7 @@ _BY_AGENT = re.compile(r"\bby\s+((?:the|each|any|such)\s+[A-Z][\w’'-]*"
 _POSSESSOR = re.compile(r"\b((?:the|each|any)\s+(?:\w+\s+){0,2}?(?:government|department|agency|commission|board))"
                         r"(?:'s|’s)?\b", re.I)
 MAX_WORDS = 18
-# after the modal, a verb that makes the subject the one who receives, not the one who acts
+# after the modal, a verb that makes the subject the one who receives or is punished, not the one who acts
 _RECEIVES = re.compile(r"^\s*(?:not\s+)?(?:\w+ly\s+)?(?:receive|be\s+(?:\w+ly\s+)?(?:given|provided|notified|"
                        r"afforded|entitled|paid|compensated|reimbursed|subject|eligible|protected|assessed|fined|imprisoned|punished|"
                        r"guilty))\b", re.I)
@@ -197,8 +197,9 @@ _GOVERNS = re.compile(r"\b(?:of|by|to|from|for|in|on|at|with|under|upon|against|
 
 def _trailing_agent(head: str, *, after_that: bool = False) -> str:
     """The shortest agent phrase that ends `head` ("… roof, face, and ribs the operator"), unless a preposition,
-    a relative pronoun or 'not' governs it ("… the functions of the Institute", "for which the Board"); with
-    `after_that`, only one that opens a that-clause ("… satisfactory evidence that such agency")."""
+    a conjunction, a relative pronoun or 'not' governs it ("… the functions of the Institute", "for which the
+    Board", "the public or the parties"); with `after_that`, only one that opens a that-clause ("… satisfactory
+    evidence that such agency")."""
     for m in reversed(list(_DETERMINER.finditer(head))):
         if AGENT_PHRASE.fullmatch(head, m.start()):
             before = head[: m.start()]
