@@ -228,11 +228,8 @@ def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]
         head = _head(actor, lang)
         if not head:
             continue
-        # "the performance of leaders' safety responsibilities": a party named as a possessor is not the one
-        # the question is about (zh has no such mark to read)
         found = (text.find(head) if lang == "zh" else
-                 next((m.start() for m in re.finditer(rf"\b{re.escape(head)}\w*", text)
-                       if not _POSSESSOR_MARK.match(text, m.end())), -1))
+                 next((m.start() for m in re.finditer(rf"\b{re.escape(head)}", text)), -1))
         if found >= 0:
             places[actor] = found
     if not places:
@@ -241,14 +238,10 @@ def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]
     return [a for a, at in places.items() if at == first]
 
 
-# "leaders' safety responsibilities", "the employer's records": a party named as a possessor
-_POSSESSOR_MARK = re.compile(r"(?:'|’)")
-
-
 def _mentioned_party(question: str, clause: Clause) -> list[str]:
     """The party a question is about ('How many days does a mine operator have to contest …') as the clause
     words it, when the clause mentions it without making it the subject of a 'shall'."""
-    asked = next((m for m in AGENT.finditer(question) if not _POSSESSOR_MARK.match(question, m.end())), None)
+    asked = AGENT.search(question)
     if not asked:
         return []
     stem = head_word(asked.group(0))
