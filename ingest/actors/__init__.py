@@ -11,7 +11,10 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v23: en a subject's asides and side parties are no part of it ('(referred to … as the "
+RECIPE = ("actors v24: en an aside between commas (', in accordance with …,', ', in carrying out …,') is no "
+          "part of a subject, who gives what a subject receives ('shall receive from the Secretary') acts, an "
+          "exception names who may grant it ('…, except that the Secretary may permit'); "
+          "v23: en a subject's asides and side parties are no part of it ('(referred to … as the "
           "“Secretary”)', ', acting through …', 'in consultation with …'), a circumstance running on to the subject "
           "('Where miners are exposed … the operator shall', 'With the consent …, the Secretary may', 'To be "
           "eligible …, an entity shall'), a long relative clause cut ('The owner or operator of any facility which "

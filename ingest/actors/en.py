@@ -41,7 +41,7 @@ _PASSIVE_BY = re.compile(rf"\s+(?:not\s+)?be\s+{_PARTICIPLE}\s+by\s+", re.I)
 # 'be' and a participle stand at most eight words before 'by'
 _PASSIVE_BEFORE = re.compile(rf"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?{_PARTICIPLE}"
                              r"(?:[\s,]+[^\s,]+){0,8}[\s,]*$", re.I)
-_BY = re.compile(r"\bby\s+")
+_BY = re.compile(r"\b(?:by|from)\s+")  # "shall receive from the Secretary a written statement"
 # "a training plan approved by the Secretary": the approval describes the plan; who gives the training is unnamed
 _DESCRIBES = re.compile(r"\b(?:approved|prescribed|established|issued|promulgated|designated|certified)\s+$")
 _DUTY_OF = re.compile(r"\s+be\s+the\s+(?:duty|responsibility|obligation)\s+of\s+(.+?)\s+to\s+\w", re.I)
@@ -55,11 +55,11 @@ _NOT_OPENING = re.compile(r"^(?:and|or|but|for|which|that|who|whom|whose|to|by|w
 
 _AS_THE_CASE = re.compile(r",?\s*as the case may be,?", re.I)
 # what a subject carries beside its name: "(referred to in this section as the “Secretary”)", "[ 29 U.S.C. 651 ]",
-# and the parties it consults or acts through ("…, acting through the Director of …,", "in consultation with the
-# Secretary of Labor"), who are not the ones bound
+# the parties it consults or acts through ("…, acting through the Director of …,", "in consultation with the
+# Secretary of Labor"), who are not the ones bound, and how it acts (", in accordance with the mission of …,")
 _ASIDE = re.compile(r"\s*(?:\((?=[^()]*\s)[^()]*\)|\[[^\[\]]*\])")
-_SIDE_PARTY = re.compile(r",?\s+(?:acting\s+through|in\s+(?:consultation|coordination|cooperation|conjunction)\s+with)"
-                         r"\s[^,]*(?:,|$)", re.I)
+_SIDE_PARTY = re.compile(r"(?:,?\s+(?:acting\s+through|in\s+(?:consultation|coordination|cooperation|conjunction)"
+                         r"\s+with)|,\s+in\s+(?:accordance\s+with|carrying\s+out))\s[^,]*(?:,|$)", re.I)
 _COMPOUND = re.compile(r",?\s+(?:and|or|and/or)\s+(?=(?:the|each|any|a|an)\s)", re.I)
 _POSSESSED = re.compile(r"(?:’s|'s)\s+\w+")
 
@@ -189,6 +189,7 @@ _VERB_FIRST = re.compile(rf"^(?!(?:the|each|every|any|a|an|such|all|no|its|his|h
 
 
 _CONJUNCTION = re.compile(r"^(?:and|or|nor|but)\b")
+
 _DETERMINER = re.compile(r"\b(?:the|each|every|any|an?)\s", re.I)
 # what stands before an object or a relative clause's subject, not before the sentence's own subject
 _GOVERNS = re.compile(r"\b(?:of|by|to|from|for|in|on|at|with|under|upon|against|which|who|whom|that|not|or|and)\s+$",
@@ -211,6 +212,9 @@ def _trailing_agent(head: str, *, after_that: bool = False) -> str:
     return ""
 
 
+_EXCEPT_THAT = re.compile(r",\s*except\s+that\s+(" + AGENT_PHRASE.pattern + r")\s+(?:shall|may|must)\b", re.I)
+
+
 def actors(text: str) -> list[str]:
     """Actor phrases of an English text in order, without repeats."""
     found = []
@@ -219,6 +223,8 @@ def actors(text: str) -> list[str]:
             found += split_compound(subject) if (subject := _subject(sentence)) else []
             found += [a for m in _BY_AGENT.finditer(sentence) if AGENT.search(m.group(1))
                       and _PASSIVE_BEFORE.search(sentence, 0, m.start()) for a in split_compound(m.group(1))]
+            # "Couplers … shall be of the three-phase type …, except that the Secretary may permit …"
+            found += [m.group(1) for m in _EXCEPT_THAT.finditer(sentence)]
     return list(dict.fromkeys(found))
 
 

@@ -188,6 +188,16 @@ def test_chinese_actors(text, expected):
     ("Any employer of a miner who knowingly conceals any property shall be guilty of a misdemeanor.", []),
     ("Notwithstanding any limitation, all information reported to or otherwise obtained by the Administrator "
      "under this chapter shall be made available to a duly authorized committee of the Congress.", []),
+    # an aside on how the subject acts is no part of it (49 U.S.C. 1137(a)); who gives what a subject receives
+    # acts (30 U.S.C. 944); an exception names who may grant it (30 U.S.C. 868(f))
+    ("The Inspector General of the Department of Transportation, in accordance with the mission of the Inspector "
+     "General to prevent and detect fraud and abuse, shall have authority to review the Board's finances.",
+     ["The Inspector General of the Department of Transportation"]),
+    ("Any individual whose claim for benefits under this subchapter is denied shall receive from the Secretary a "
+     "written statement of the reasons for denial of such claim.", ["the Secretary"]),
+    ("Couplers that are used with high-voltage power circuits shall be of the three-phase type with a full metallic "
+     "shell, except that the Secretary may permit, under such guidelines as he may prescribe, other couplers.",
+     ["the Secretary"]),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
