@@ -19,7 +19,8 @@ AGENT = re.compile(
     r"office|bureau|organi[sz]ations?|ministr(?:y|ies)|contractors?|miners?|heads?|leaders?|individuals?|"
     r"claimants?|applicants?|carriers?|manufacturers?|respondents?|petitioners?|judges?|members?|delegates?|"
     r"attorneys?|part(?:y|ies)|"
-    r"team|teams|coordinators?|units?|company|companies|cadres?)\b", re.I)
+    r"team|teams|coordinators?|units?|company|companies|cadres?|recipients?|grantees?|licensees?|permittees?)\b",
+    re.I)
 PRONOUNS = {"he", "she", "it", "they", "he or she", "such person", "such agency", "such department", "it to", "is"}
 _DETERMINED = re.compile(r"^(?:the|each|every|any|a|an|such|all|no)\s+", re.I)
 _BY_AGENT = re.compile(r"\bby\s+((?:the|each|any|such)\s+[A-Z][\w’'-]*"
@@ -170,6 +171,10 @@ def _agent_of(head: str, condition: str) -> str:
     # the name's own words: not "the Administrator" of "all information reported to or obtained by the Administrator"
     before_of = re.split(r"\s(?:of|by|to|from|for|under|with)\s", head)[0]
     named = AGENT.search(before_of) and not _POSSESSED.search(before_of)
+    if (aside := _ASIDES_AFTER.match(head)) and AGENT.search(aside.group(1)):
+        return aside.group(1)  # "The Secretary, on the record, after notice and opportunity for a hearing, may"
+    if _agent_list(head):
+        return head  # "The Secretary or …, and the Comptroller General …, or any of their … representatives"
     last = head.rsplit(",", 1)[-1].strip()
     lone = _DETERMINED.match(last) and AGENT_PHRASE.fullmatch(last)
     if "," in head and lone and not AGENT.search(head.split(",")[0]):
@@ -181,6 +186,26 @@ def _agent_of(head: str, condition: str) -> str:
         # a relative clause to keep, the name before it is the actor
         return head[: relative.start()].strip(" ,")
     return _in_condition(condition)  # "In order to …, the Secretary, upon presenting …, is authorized"
+
+
+# a subject followed by asides that open with a preposition: the subject alone
+_ASIDES_AFTER = re.compile(r"^((?:the|each|any|every|an?)\s[^,]+?)(?:,\s*(?:on|after|upon|in|with|at|for|under|by|"
+                           r"before|within|through|pursuant)\b[^,]*)+,?$", re.I)
+_LIST_PART = re.compile(r",\s*(?:and|or)?\s*|\s+(?:and|or)\s+(?=(?:the|each|any|every|an?)\s)")
+
+
+def _agent_list(head: str) -> bool:
+    """A subject that lists agents, too long as a whole for one name: each part a determined agent phrase."""
+    parts = [p for p in _LIST_PART.split(head) if p]
+    return len(parts) > 1 and all(_DETERMINED.match(p) and AGENT.search(_named_part(p)) and len(p.split()) <= 14
+                                  for p in parts)
+
+
+def _named_part(phrase: str) -> str:
+    """The words that name what a phrase is: 'the findings' of 'the findings of the Commission', 'Any dispute' of
+    'Any dispute between the Secretary and …'; the whole of 'any of their duly authorized representatives'."""
+    before = re.split(r"\s(?:of|by|to|from|for|under|with|between)\s", phrase)[0]
+    return phrase if _DETERMINED.fullmatch(before + " ") else before
 
 
 # an item whose words go on from its lead-in with a verb ("designates …", "sets forth …") has no subject of its own

@@ -198,6 +198,20 @@ def test_chinese_actors(text, expected):
     ("Couplers that are used with high-voltage power circuits shall be of the three-phase type with a full metallic "
      "shell, except that the Secretary may permit, under such guidelines as he may prescribe, other couplers.",
      ["the Secretary"]),
+    # asides after the subject; a subject that lists agents; a grant's recipient acts (29 U.S.C. 665, 674)
+    ("The Secretary, on the record, after notice and opportunity for a hearing may provide such reasonable "
+     "limitations.", ["The Secretary"]),
+    ("The Secretary or the Secretary of Health and Human Services, and the Comptroller General of the United States, "
+     "or any of their duly authorized representatives, shall have access for the purpose of audit.",
+     ["The Secretary", "the Secretary of Health and Human Services", "the Comptroller General of the United States",
+      "any of their duly authorized representatives"]),
+    ("Each recipient of a grant under this chapter shall keep such records as the Secretary shall prescribe.",
+     ["Each recipient of a grant under this chapter"]),
+    # a list whose parts are not agents, though an agent stands in them, is no subject
+    ("The name of the person giving such notice and the names of individual miners referred to therein shall not "
+     "appear in such copy.", []),
+    ("Any information obtained by the Secretary, the Secretary of Health and Human Services, or a State agency "
+     "under this chapter shall be obtained with a minimum burden upon employers.", []),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
