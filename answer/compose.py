@@ -156,6 +156,7 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     found = (by_quantity(question, clause) or respectively(question, clause)
              or _after_by(question, [*back[:1], *rest, *back[1:], *after[len(rest):]], clause.lang, clause.text,
                             weights)
+             or _agent_of_asked_verb(question, sentence, clause.lang)
              or _authority(question, groups, clause.lang)
              or _asked_about(question, groups, clause)
              or next((named for f in back + rest if (named := explicit_actors(f, clause.lang))), [])
@@ -166,6 +167,19 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     return _full_names(found, clause, clause.text.find(back[0]) if back else 0)
 
 
+def _agent_of_asked_verb(question: str, sentence: str, lang: str) -> list[str]:
+    """"Who appoints the members …?" of "… five members, appointed by the President …": asked who does what the
+    sentence puts in a participle with its agent after 'by', that agent."""
+    if lang == "zh" or "who" not in kinds(question, lang):
+        return []
+    asked = set(tokenize(question))
+    for m in _PARTICIPLE_BY.finditer(sentence):
+        if set(tokenize(m.group(1))) & asked:
+            return [m.group(2)]
+    return []
+
+
+_PARTICIPLE_BY = re.compile(r"\b(\w+ed)\s+by\s+(" + AGENT_PHRASE.pattern + ")", re.I)
 _PROHIBITED = re.compile(r"^(?:No|Neither)\s", re.I)
 
 

@@ -121,6 +121,14 @@ def test_a_question_about_a_named_party_gets_that_party():
     assert _party(clause, asked_who) == ["the Secretary"]
 
 
+def test_asked_who_does_what_a_participle_names_its_agent_answers():
+    clause = _clause("(a) The Federal Mine Safety and Health Review Commission is hereby established. The Commission "
+                     "shall consist of five members, appointed by the President by and with the advice and consent of "
+                     "the Senate.", "en")
+    assert _party(clause, "Who appoints the members of the Commission?") == ["the President"]
+    assert _party(clause, "How many members does the mine safety review commission have?") == ["The Commission"]
+
+
 def test_asked_who_bears_it_the_party_after_you_is_the_answer():
     clause = _clause("应急救援队伍根据救援命令参加生产安全事故应急救援所耗费用，由事故责任单位承担；"
                      "事故责任单位无力承担的，由有关人民政府协调解决。", "zh")
