@@ -141,7 +141,8 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
                     ) -> list[str]:
     """Who must act on the duty the question is about.
 
-    Asked "由谁…", whoever the clause puts after 由; for a question about a penalty or an approval, the
+    Asked "由谁…", whoever the clause puts after 由; asked who does what the sentence puts in a participle with its
+    agent ("five members, appointed by the President"), that agent; for a question about a penalty or an approval, the
     authority that imposes or grants it, wherever the clause names it; for a question that is not asking who
     but names a party, that party; otherwise the actor of the fragment that matches the question best, else
     the nearest one before it, else the first after it in its sentence (a leading circumstance, "在……期间，",
@@ -180,6 +181,7 @@ def _agent_of_asked_verb(question: str, sentence: str, lang: str) -> list[str]:
 
 
 _PARTICIPLE_BY = re.compile(r"\b(\w+ed)\s+by\s+(" + AGENT_PHRASE.pattern + ")", re.I)
+
 _PROHIBITED = re.compile(r"^(?:No|Neither)\s", re.I)
 
 
