@@ -56,11 +56,11 @@ _NOT_OPENING = re.compile(r"^(?:and|or|but|for|which|that|who|whom|whose|to|by|w
 
 _AS_THE_CASE = re.compile(r",?\s*as the case may be,?", re.I)
 # what a subject carries beside its name: "(referred to in this section as the “Secretary”)", "[ 29 U.S.C. 651 ]",
-# the parties it consults or acts through ("…, acting through the Director of …,", "in consultation with the
-# Secretary of Labor"), who are not the ones bound, and how it acts (", in accordance with the mission of …,")
+# and the parties it consults or acts through ("…, acting through the Director of …,", "in consultation with the
+# Secretary of Labor"), who are not the ones bound (how it acts, ", in accordance with …,", is _ASIDES_AFTER's)
 _ASIDE = re.compile(r"\s*(?:\((?=[^()]*\s)[^()]*\)|\[[^\[\]]*\])")
-_SIDE_PARTY = re.compile(r"(?:,?\s+(?:acting\s+through|in\s+(?:consultation|coordination|cooperation|conjunction)"
-                         r"\s+with)|,\s+in\s+(?:accordance\s+with|carrying\s+out))\s[^,]*(?:,|$)", re.I)
+_SIDE_PARTY = re.compile(r",?\s+(?:acting\s+through|in\s+(?:consultation|coordination|cooperation|conjunction)\s+with)"
+                         r"\s[^,]*(?:,|$)", re.I)
 _COMPOUND = re.compile(r",?\s+(?:and|or|and/or)\s+(?=(?:the|each|any|a|an)\s)", re.I)
 _POSSESSED = re.compile(r"(?:’s|'s)\s+\w+")
 
