@@ -88,7 +88,9 @@ def test_authorities_are_judged_by_the_head_of_the_phrase():
     for body in ("The relevant departments of people's governments at all levels", "the Secretary",
                  "an authorized representative of the Secretary", "the head of each Federal agency",
                  "The State emergency response commission", "A State", "The Institute", "The President",
-                 "the Federal Bureau of Investigation", "应急管理部门", "县级以上地方各级人民政府"):
+                 "the Federal Bureau of Investigation", "the Solicitor of Labor",
+                 "the Commissioner of Social Security", "the Comptroller General of the United States", "the Panel",
+                 "应急管理部门", "县级以上地方各级人民政府"):
         assert is_authority(body, "zh" if body[0] > "~" else "en"), body
     for party in ("The operator of a coal or other mine who fails to provide timely notification to the Secretary",
                   "Each employer", "any representative of employees", "生产经营单位", "单位的主要负责人"):

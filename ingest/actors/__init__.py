@@ -11,7 +11,10 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v25: en asides after a subject that open with a preposition ('The Secretary, on the record, "
+RECIPE = ("actors v26: en a circumstance that ends in a list of agents names them all ('In any such "
+          "proceeding the Secretary, the Commission, or the court shall'), a list is split at its commas, "
+          "solicitors and commissioners are agents; "
+          "v25: en asides after a subject that open with a preposition ('The Secretary, on the record, "
           "after notice …, may') are no part of it, a subject that lists agents is read whole however long, a grant's "
           "recipient, grantee, licensee or permittee is an agent; "
           "v24: en an aside between commas (', in accordance with …,', ', in carrying out …,') is no "

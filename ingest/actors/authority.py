@@ -9,9 +9,9 @@ _AUTHORITY = {
     "zh": re.compile(r"(?:部门|机关|机构|人民政府|国务院|委员会|办公室|总局|监察局|管理局|监督局|消防救援|公安|"
                      r"法院|检察院)$"),
     # looked for in the phrase's head, before 'of' / 'who' ...: 'the operator … to the Secretary' is no authority
-    "en": re.compile(r"\b(?:Secretary|Administrator|Commission|Board|Attorney General|President|Bureau|agency|"
-                     r"agencies|department|Director|Chairman|court|Governor|committee|government|institution|State|"
-                     r"Institute)s?\b", re.I),
+    "en": re.compile(r"\b(?:Secretary|Administrator|Commission|Commissioner|Board|Attorney General|Solicitor|"
+                     r"Comptroller General|Inspector General|President|Bureau|agency|agencies|department|Director|"
+                     r"Chairman|court|Governor|committee|government|institution|State|Institute|Panel)s?\b", re.I),
 }
 _EN_HEAD = re.compile(r"\s+(?:of|who|whom|which|that|against|under|for|to)\s+", re.I)
 _EN_OFFICIAL = re.compile(r"\b(?:representative|delegate)s? of the (?:Secretary|Administrator|Board)\b|"

@@ -12,13 +12,13 @@ CONDITION = re.compile(r"^(if|where|when|whenever|unless|until|upon|on|in|after|
                        r"notwithstanding|not later|no later|at|during|with|to|as soon)\b", re.I)
 AGENT = re.compile(
     r"\b(secretar(?:y|ies)|employers?|employees?|agenc(?:y|ies)|departments?|commission|board|states?|"
-    r"governors?|persons?|operators?|committees?|administrator|director|institute|chairman|chairperson|"
+    r"governors?|persons?|operators?|committees?|commissioners?|administrator|director|institute|chairman|chairperson|"
     r"owners?|facilit(?:y|ies)|governments?|authorit(?:y|ies)|institutions?|officers?|officials?|inspectors?|"
     r"representatives?|councils?|enterprises?|president|attorney general|comptroller general|court|panel|"
     r"administration|"
     r"office|bureau|organi[sz]ations?|ministr(?:y|ies)|contractors?|miners?|heads?|leaders?|individuals?|"
     r"claimants?|applicants?|carriers?|manufacturers?|respondents?|petitioners?|judges?|members?|delegates?|"
-    r"attorneys?|part(?:y|ies)|"
+    r"attorneys?|solicitors?|part(?:y|ies)|"
     r"team|teams|coordinators?|units?|company|companies|cadres?|recipients?|grantees?|licensees?|permittees?)\b",
     re.I)
 PRONOUNS = {"he", "she", "it", "they", "he or she", "such person", "such agency", "such department", "it to", "is"}
@@ -61,7 +61,7 @@ _AS_THE_CASE = re.compile(r",?\s*as the case may be,?", re.I)
 _ASIDE = re.compile(r"\s*(?:\((?=[^()]*\s)[^()]*\)|\[[^\[\]]*\])")
 _SIDE_PARTY = re.compile(r",?\s+(?:acting\s+through|in\s+(?:consultation|coordination|cooperation|conjunction)\s+with)"
                          r"\s[^,]*(?:,|$)", re.I)
-_COMPOUND = re.compile(r",?\s+(?:and|or|and/or)\s+(?=(?:the|each|any|a|an)\s)", re.I)
+_COMPOUND = re.compile(r"(?:,\s*(?:and|or|and/or)?|\s+(?:and|or|and/or))\s+(?=(?:the|each|any|a|an)\s)", re.I)
 _POSSESSED = re.compile(r"(?:’s|'s)\s+\w+")
 
 
@@ -122,7 +122,7 @@ def _before_modal(head: str) -> str | None:
         # the circumstance runs on to the modal ("Where miners are exposed to … roof, face, and ribs the operator
         # shall"; "…, the Director, in carrying out the functions of the Institute, is authorized")
         runs_on = whole == head or CONDITION.match(head) or _CONJUNCTION.match(head)
-        if runs_on and (named := _in_condition(condition) or _trailing_agent(head)):
+        if runs_on and (named := _trailing_list(whole) or _in_condition(condition) or _trailing_agent(head)):
             return named
     if _VERB_FIRST.match(head):
         # "(3) designates such agency …, and contains satisfactory evidence that such agency will have …": an item
@@ -199,6 +199,18 @@ def _agent_list(head: str) -> bool:
     parts = [p for p in _LIST_PART.split(head) if p]
     return len(parts) > 1 and all(_DETERMINED.match(p) and AGENT.search(_named_part(p)) and len(p.split()) <= 14
                                   for p in parts)
+
+
+def _trailing_list(head: str) -> str:
+    """A list of agents that ends a circumstance running on to the modal: "In any such proceeding the Secretary,
+    the Commission, or the court" (its commas are the list's, not the circumstance's end)."""
+    for m in _DETERMINER.finditer(head):
+        tail = head[m.start():]
+        parts = [p for p in _LIST_PART.split(tail) if p]
+        if (len(parts) > 1 and not _GOVERNS.search(head[: m.start()])
+                and all(AGENT_PHRASE.fullmatch(p) and not _DETERMINER.search(p, 1) for p in parts)):
+            return tail
+    return ""
 
 
 def _named_part(phrase: str) -> str:

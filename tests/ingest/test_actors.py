@@ -212,6 +212,16 @@ def test_chinese_actors(text, expected):
      "appear in such copy.", []),
     ("Any information obtained by the Secretary, the Secretary of Health and Human Services, or a State agency "
      "under this chapter shall be obtained with a minimum burden upon employers.", []),
+    # a circumstance that ends in a list of agents; a list split at its commas; solicitors and commissioners
+    # (29 U.S.C. 664, 30 U.S.C. 822, 957)
+    ("In any such proceeding the Secretary, the Commission, or the court shall issue such orders as may be "
+     "appropriate to protect the confidentiality of trade secrets.", ["the Secretary", "the Commission", "the court"]),
+    ("Except as provided in section 518(a) of title 28 , relating to litigation before the Supreme Court, the "
+     "Solicitor of Labor may appear for and represent the Secretary in any civil litigation.",
+     ["the Solicitor of Labor"]),
+    ("The Secretary, the Secretary of Health and Human Services, the Commissioner of Social Security, and the Panel "
+     "shall each submit an annual report.", ["The Secretary", "the Secretary of Health and Human Services",
+                                             "the Commissioner of Social Security", "the Panel"]),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
