@@ -233,6 +233,10 @@ def _head(actor: str, lang: str) -> str:
     return head_word(actor)
 
 
+_TOGETHER = {"zh": 6, "en": 0}  # how far apart (in characters) two party names still count as named together
+_ZH_LEVELS = re.compile(r"国务院|省级|市级|县级|乡镇|街道|村民|居民")
+
+
 def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]:
     """The clause's parties that the question itself names (by their head word), the one named first first.
 
@@ -244,14 +248,18 @@ def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]
         head = _head(actor, lang)
         if not head:
             continue
-        found = (text.find(head) if lang == "zh" else
-                 next((m.start() for m in re.finditer(rf"\b{re.escape(head)}", text)), -1))
+        if lang == "zh":  # by its head or its level ("乡镇和街道……" names 乡镇人民政府 and 街道办事处)
+            found = min((at for word in (head, *_ZH_LEVELS.findall(actor)) if (at := text.find(word)) >= 0),
+                        default=-1)
+        else:
+            found = next((m.start() for m in re.finditer(rf"\b{re.escape(head)}", text)), -1)
         if found >= 0:
             places[actor] = found
     if not places:
         return []
     first = min(places.values())
-    return [a for a, at in places.items() if at == first]
+    # "乡镇政府和街道办……": parties named together, side by side, are all asked about
+    return sorted((a for a, at in places.items() if at - first <= _TOGETHER[lang]), key=places.__getitem__)
 
 
 def _mentioned_party(question: str, clause: Clause) -> list[str]:

@@ -93,7 +93,8 @@ def test_authorities_are_judged_by_the_head_of_the_phrase():
                  "应急管理部门", "县级以上地方各级人民政府"):
         assert is_authority(body, "zh" if body[0] > "~" else "en"), body
     for party in ("The operator of a coal or other mine who fails to provide timely notification to the Secretary",
-                  "Each employer", "any representative of employees", "生产经营单位", "单位的主要负责人"):
+                  "Each employer", "any representative of employees", "生产经营单位", "单位的主要负责人",
+                  "生产经营单位的安全生产管理机构", "村民委员会"):
         assert not is_authority(party, "zh" if party[0] > "~" else "en"), party
 
 
@@ -121,6 +122,14 @@ def test_a_question_about_a_named_party_gets_that_party():
     assert _party(clause, question) == ["the employer"]
     asked_who = "Who notifies the employer of a citation?"  # a 'who' question names its object, not its party
     assert _party(clause, asked_who) == ["the Secretary"]
+
+
+def test_a_chinese_question_names_its_parties_by_head_or_level_and_together():
+    clause = _clause("乡镇人民政府、街道办事处应当设立或者明确安全生产监督管理机构，配备执法检查人员。"
+                     "开发区、工业园区等功能区管理机构应当明确负责安全生产监督管理的机构。", "zh")
+    question = "在山东，乡镇和街道在安全生产监管上要做什么？要不要设专门的监管机构？"
+    assert _party(clause, question) == ["乡镇人民政府", "街道办事处"]
+    assert _party(clause, "功能区管理机构在安全生产上要做什么？") == ["开发区、工业园区等功能区管理机构"]
 
 
 def test_asked_who_does_what_a_participle_names_its_agent_answers():

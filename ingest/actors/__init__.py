@@ -11,7 +11,11 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v26: en a circumstance that ends in a list of agents names them all ('In any such "
+RECIPE = ("actors v27: zh 有关 and 以及 go on with a name ('国务院有关部门', '……单位以及……单位'), "
+          "协会 heads a name, a name may run to 60 characters, 由……承运 names the carrier, whom a duty works on "
+          "('组织……人员', '促进……单位') is no actor, an item that only names a party under '下列单位……：' "
+          "names it; "
+          "v26: en a circumstance that ends in a list of agents names them all ('In any such "
           "proceeding the Secretary, the Commission, or the court shall'), a list is split at its commas, "
           "solicitors and commissioners are agents; "
           "v25: en asides after a subject that open with a preposition ('The Secretary, on the record, "
@@ -81,9 +85,11 @@ def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
         own = [lead]  # a unit that is only a lead-in, '(a) Each employer', names the subject of its items
     if clause.kind == "item" and clause.lang == "zh" and zh.is_condition(clause.text):
         own = []  # an item listing an offence: whoever it names is the offender, the enforcer is above
-    found = [_actor(a, "explicit", terms) for a in own]
-    if not own:
-        found = [_actor(a, "inherited", terms) for a in inherited_actors(clause)]
+    inherited = [] if own else inherited_actors(clause)
+    if inherited and clause.kind == "item" and all(a.startswith("下列") for a in inherited):
+        # "下列单位应当建立应急值班制度：（一）县级以上人民政府……；": each item names one of those parties
+        own = [a for a in [zh.bare_name(clause.text)] if a]
+    found = [_actor(a, "explicit", terms) for a in own] or [_actor(a, "inherited", terms) for a in inherited]
     return replace(clause, actors=tuple(found))
 
 

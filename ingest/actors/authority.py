@@ -18,10 +18,15 @@ _EN_OFFICIAL = re.compile(r"\b(?:representative|delegate)s? of the (?:Secretary|
                           r"^(?:the )?heads? of (?:each|any|every|the|a) .*\bagenc(?:y|ies)\b", re.I)
 
 
+# a unit's own safety body ("生产经营单位的安全生产管理机构") and a villagers' or residents' committee bear duties;
+# they supervise no one
+_ZH_NOT_AUTHORITY = re.compile(r"(?:单位|企业)的[^的]*机构$|(?:村民|居民)委员会$")
+
+
 def is_authority(actor: str, lang: str) -> bool:
     """A body or official that supervises, grants or punishes: '应急管理部门', 'the Secretary', 'The relevant
     departments of people's governments', 'an authorized representative of the Secretary'."""
     actor = actor.strip()
     if lang == "zh":
-        return bool(_AUTHORITY["zh"].search(actor))
+        return bool(_AUTHORITY["zh"].search(actor)) and not _ZH_NOT_AUTHORITY.search(actor)
     return bool(_AUTHORITY["en"].search(_EN_HEAD.split(actor)[0]) or _EN_OFFICIAL.search(actor))

@@ -15,24 +15,26 @@ HEADS = (
     "人民政府|主管部门|管理部门|行政部门|有关部门|部门|机关|国务院|单位|机构|委员会|办公室|负责人|办事处|工会|"
     "经营者|所有人|管理人|承包人|投资人|总局|企业|人员|个人|公民|成年人|组织|队伍|调查组|申请人|检察院|人民法院|"
     "承办者|主办者|国家|本市|本省|村民委员会|居民委员会|救援队|指挥机构|矿长|法定代表人|业主(?!要)|"
-    "船长|驾驶人|承运人|托运人|学校|医院|总监"
+    "船长|驾驶人|承运人|托运人|学校|医院|总监|协会组织|协会"
 )
 # what may follow a subject: a duty word, a preposition, an adverb — anything that cannot continue a name
 # ('负有' is a verb, except in '人民政府负有安全生产监督管理职责的部门', where it names the departments)
 BOUNDARY = (
     "应当|应予|必须|负责(?!人)|依照|依法|依据|按照|根据|对|可以|不得|有权|会同|组织|统一|实施|履行|承担|主管|建立|"
-    "制定|监督|指导|协调|发现|接到|收到|及时|立即|责令|将|向|为|是|有|不|未|违反|发布|开展|定期|加强|做好|坚持|"
+    "制定|监督|指导|协调|发现|接到|收到|及时|立即|责令|将|向|为|是|有(?!关)|不|未|违反|发布|开展|定期|加强|做好|坚持|"
     "具体|共同|结合|负有(?![^，。；：]{1,24}?职责的(?:有关)?(?:部门|机构))|采取|编制|每年|自|从事|鼓励|支持|都|跨|规定|要|需|须|每|从|经|于|设立|设置|设在|配备|实行|"
     "推进|推动|保障|确保|落实|完善|健全|提供|接受|参加|参与|作出|决定|拟订|审查|审批|核发|颁发|发放|办理|在|"
-    "受理|处理|进行|提请|报请|聘用|使用|储存|生产|经营|运输|购买|销售|举办|承办|申请|取得|持有|应该|以|给予|处|"
+    "受理|处理|进行|提请|报请|聘用|使用|储存|生产|经营|运输|购买|销售|举办|承办|申请|取得|持有|应该|以(?!及)|给予|处|"
     "，|；|：|。"
 )
-NAME = r"(?:[\u4e00-\u9fff、（）()]|或者|及其){0,40}?"  # the words of a body's name, shortest first
+NAME = r"(?:[\u4e00-\u9fff、（）()]|或者|及其){0,60}?"  # the words of a body's name, shortest first
 # "国务院公安部门规定的……的单位": a verb followed by 的 describes what comes after; the name goes on
 SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)(?=(?:{BOUNDARY})(?!的))")
 LATER_SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)"
                            rf"(?=应当|必须|负责(?!人)|可以|不得|有权|应予|不予|依法|依照|按照)")
-BY = re.compile(rf"由({NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|处|决定|吊销|没收|批准|确定|认定)")
+BY = re.compile(rf"由({NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|处|决定|吊销|没收|批准|确定|认定|承运)")
+_POSSESSOR = re.compile(rf"^({NAME}(?:{HEADS}))的(?:{NAME}(?:{HEADS})的)?[\u4e00-\u9fff]{{1,4}}(?<!的)，?(?=应当|必须)")
+_BARE_NAME = re.compile(rf"(?:[\u4e00-\u9fff、（）()]|或者|及其){{0,60}}(?:{HEADS})(?:等)?")
 # "应当经安全生产监督管理部门审批": the body that approves, examines or accepts acts, when no one else does
 APPROVED_BY = re.compile(rf"(?<![已曾])经(?:过)?({NAME}(?:{HEADS}))"
                          rf"(?=审批|批准|许可|同意|审查|审核|核准|考核|认可|验收)")
@@ -111,19 +113,25 @@ def _sentence_actors(sentence: str) -> list[str]:
     match = SUBJECT.match(sentence)
     if match and _PREPOSITION.match(match.group(1)):  # "根据国家有关规定，市应急管理部门应当…": a circumstance
         match = None
+    if not match and not offender and not found and not approving:
+        # "……单位的安全生产管理人员的任免，应当告知……": the units whose staff's appointment it is act
+        match = _POSSESSOR.match(sentence)
     subject = match.group(1) if match else ("" if offender or found else _tagged_subject(sentence))
     if subject and not offender and "由" not in subject:
         found.insert(0, subject)
     elif len(clauses) > 1:  # a leading circumstance ("发生事故时，…", "……的，") before the actors
         found += [m.group(1) for c in clauses[1:] if (m := LATER_SUBJECT.match(c))
                   and not _PREPOSITION.match(m.group(1))]
-    if not found:  # "经营布点应当经安全生产监督管理部门审批": no one else acts, the approving body does
+    if not any(clean(part) for a in found for part in split_compound(a)):
+        # "经营布点应当经安全生产监督管理部门审批": no one else acts (a phrase with a verb inside names no one), the
+        # approving body does
         # (the last body before the verb: "经调查组提出并报国家安全生产监督管理机构批准" is approved by the 机构)
         found = [name for a in approving if is_authority(name := re.split(r"报|经", a)[-1], "zh")]
     return [_POSSESSIVE.sub("", a) for a in found]
 
 
 _LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应当|提请|报请|会同|其他|鼓励、支持|鼓励|支持|组织)+")
+_LED_BY_VERB = re.compile(r"^(?:组织|促进|督促|引导|动员|帮助|要求|指导)")
 # a verb inside shows the phrase is not a name; '负责事故调查的人民政府' is one ('负责…的' describes the body)
 _VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负责(?!人)(?![\u4e00-\u9fff、]{1,15}?的)|依照|按照|"
                           r"督促|(?<!受)委托|要求|协助|(?<=.)向|拒绝|拒不|阻碍|阻挠|遵守|执行")
@@ -136,6 +144,8 @@ def named_by(text: str) -> list[str]:
 
 def clean(actor: str) -> str:
     """An actor phrase without a leading conjunction; empty when a verb shows it is not a name."""
+    if _LED_BY_VERB.match(actor) and "的" not in actor:
+        return ""  # "组织营救和救治受害人员", "促进生产经营单位": whom a duty works on, not who bears it
     actor = _LEADING.sub("", actor)
     if "由" in actor[1:-2]:  # "较大事故由事故发生地设区的市级人民政府": the actor is what follows 由
         actor = actor.rsplit("由", 1)[1]
@@ -150,6 +160,14 @@ def actors(text: str) -> list[str]:
         for actor in _sentence_actors(sentence.strip()):
             found.extend(clean(a) for a in split_compound(actor))
     return list(dict.fromkeys(a for a in found if a and a not in _NOT_ACTORS))
+
+
+def bare_name(text: str) -> str:
+    """The party an item consists of, when it only names one ("（二）危险物品的生产……单位以及……建筑施工单位；"
+    under "下列单位应当建立应急值班制度："); '' for an item that says more."""
+    name = MARKER.sub("", text.strip()).rstrip("；;。，, ")
+    says_more = re.search(r"^有|不得|应当|是|上报|[和与]其他", name)
+    return clean(name) if _BARE_NAME.fullmatch(name) and not says_more else ""
 
 
 def is_condition(text: str) -> bool:

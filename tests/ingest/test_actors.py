@@ -75,6 +75,29 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, tex
     ("生产经营单位的主要负责人、分管安全生产的负责人或者安全总监、安全生产管理人员，应当具备安全生产知识。",
      ["生产经营单位的主要负责人", "分管安全生产的负责人", "安全总监", "安全生产管理人员"]),
     ("（六）调动供水、供电、供气、通信、医疗救护、交通运输、环境保护等有关单位协助灭火救援。", []),
+    # 有关 and 以及 go on with a name ('国务院有关部门', '……单位以及……单位'); 协会 heads one; a name may run long
+    ("国务院有关部门应当按照保障安全生产的要求，依法及时制定有关的国家标准或者行业标准。", ["国务院有关部门"]),
+    ("有关行业协会应当加强行业自律和诚信建设，建立健全行业规范。", ["有关行业协会"]),
+    ("有关协会组织依照法律、行政法规和章程，为生产经营单位提供安全生产方面的信息、培训等服务。", ["有关协会组织"]),
+    ("危险物品的生产、经营、储存、装卸单位以及矿山、金属冶炼、建筑施工、运输单位的主要负责人和安全生产管理人员，"
+     "应当由主管的负有安全生产监督管理职责的部门对其安全生产知识和管理能力考核合格。",
+     ["危险物品的生产、经营、储存、装卸单位以及矿山、金属冶炼、建筑施工、运输单位的主要负责人和安全生产管理人员",
+      "主管的负有安全生产监督管理职责的部门"]),
+    ("县级以上人民政府及其负有安全生产监督管理职责的部门和乡、镇人民政府以及街道办事处等地方人民政府派出机关，"
+     "应当针对可能发生的生产安全事故的特点和危害，进行风险辨识和评估。",
+     ["县级以上人民政府及其负有安全生产监督管理职责的部门和乡、镇人民政府以及街道办事处等地方人民政府派出机关"]),
+    # who carries goods as 由……承运 acts; whom a duty works on ('组织……人员', '促进……单位') is no actor
+    ("通过内河运输危险化学品，应当由依法取得危险货物水路运输许可的水路运输企业承运，其他单位和个人不得承运。",
+     ["依法取得危险货物水路运输许可的水路运输企业", "个人"]),
+    ("（一）组织营救和救治受害人员，转移、疏散、撤离并妥善安置受到威胁的人员以及采取其他救助措施；", []),
+    ("促进生产经营单位加强安全生产管理", []),
+    # "……单位的……人员的任免，应当告知……": the units act; not a condition ("涉及用人单位的秘密的，应当……")
+    ("危险物品的生产、储存单位以及矿山、金属冶炼单位的安全生产管理人员的任免，应当告知主管的负有安全生产监督管理职责的部门。",
+     ["危险物品的生产、储存单位以及矿山、金属冶炼单位"]),
+    ("涉及用人单位的秘密的，应当为其保密。", []),
+    # a phrase with a verb inside names no one: the approving body acts
+    ("矿山、金属冶炼建设项目和用于生产、储存、装卸危险物品的建设项目的安全设施设计应当按照国家有关规定报经有关部门审查。",
+     ["有关部门"]),
 ])
 def test_chinese_actors(text, expected):
     assert zh.actors(text) == expected
@@ -252,6 +275,20 @@ def test_seed_items_inherit_their_lead_in_or_name_their_own():
     licence = units["s1/l3/l1/l1/5"]
     assert licence.actors[0].text.startswith("The government departments or institutions that implement")
     assert licence.actors[0].how == "explicit"
+
+
+def test_items_that_only_name_a_party_under_a_lead_in_of_parties_name_it():
+    doc = text_document("第十四条 下列单位应当建立应急值班制度，配备应急值班人员：\n"
+                        "（一）县级以上人民政府及其负有安全生产监督管理职责的部门；\n"
+                        "（二）危险物品的生产、经营、储存、运输单位以及矿山、金属冶炼、城市轨道交通运营、"
+                        "建筑施工单位；\n"
+                        "（三）应急救援队伍。\n第十五条 对下列生产经营单位应当进行重点检查：\n（一）高危生产经营单位；")
+    found = {c.clause_id.split("/", 1)[1]: [(a.text, a.how) for a in with_actors(c).actors] for c in split(doc)}
+    assert found["a14/i1"] == [("县级以上人民政府及其负有安全生产监督管理职责的部门", "explicit")]
+    assert found["a14/i2"] == [("危险物品的生产、经营、储存、运输单位以及矿山、金属冶炼、城市轨道交通运营、"
+                                "建筑施工单位", "explicit")]
+    assert found["a14/i3"] == [("应急救援队伍", "explicit")]
+    assert found["a15/i1"] == []  # the units are inspected, not the ones who act
 
 
 @needs_shared
