@@ -238,7 +238,8 @@ _ZH_LEVELS = re.compile(r"国务院|省级|市级|县级|乡镇|街道|村民|�
 
 
 def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]:
-    """The clause's parties that the question itself names (by their head word), the one named first first.
+    """The clause's parties that the question itself names (by their head word, or a Chinese party by its level,
+    乡镇 of 乡镇人民政府), the one named first first, with any named beside it.
 
     A question that is not asking 'who' names the party it is about ('How long does an employer have to …',
     '企业负责人……最迟要在多长时间内报告'): the answer's party is that one, not another the clause mentions."""

@@ -14,7 +14,7 @@ __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited
 RECIPE = ("actors v27: zh 有关 and 以及 go on with a name ('国务院有关部门', '……单位以及……单位'), "
           "协会 heads a name, a name may run to 60 characters, 由……承运 names the carrier, whom a duty works on "
           "('组织……人员', '促进……单位') is no actor, an item that only names a party under '下列单位……：' "
-          "names it; "
+          "names it, the units whose staff's appointment a sentence is about act ('……单位的……人员的任免，应当'); "
           "v26: en a circumstance that ends in a list of agents names them all ('In any such "
           "proceeding the Secretary, the Commission, or the court shall'), a list is split at its commas, "
           "solicitors and commissioners are agents; "

@@ -34,7 +34,7 @@ LATER_SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)"
                            rf"(?=应当|必须|负责(?!人)|可以|不得|有权|应予|不予|依法|依照|按照)")
 BY = re.compile(rf"由({NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|处|决定|吊销|没收|批准|确定|认定|承运)")
 _POSSESSOR = re.compile(rf"^({NAME}(?:{HEADS}))的(?:{NAME}(?:{HEADS})的)?[\u4e00-\u9fff]{{1,4}}(?<!的)，?(?=应当|必须)")
-_BARE_NAME = re.compile(rf"(?:[\u4e00-\u9fff、（）()]|或者|及其){{0,60}}(?:{HEADS})(?:等)?")
+_BARE_NAME = re.compile(rf"{NAME}(?:{HEADS})(?:等)?")
 # "应当经安全生产监督管理部门审批": the body that approves, examines or accepts acts, when no one else does
 APPROVED_BY = re.compile(rf"(?<![已曾])经(?:过)?({NAME}(?:{HEADS}))"
                          rf"(?=审批|批准|许可|同意|审查|审核|核准|考核|认可|验收)")
