@@ -12,7 +12,7 @@ from index.lexical import tokenize
 from index.search import Hit
 from ingest.actors import explicit_actors
 from ingest.actors.canon import canonical
-from ingest.actors.en import AGENT, AGENT_PHRASE, head_word, heading_actor
+from ingest.actors.en import AGENT, AGENT_PHRASE, PARTICIPLE, head_word, heading_actor
 from ingest.actors.en import antecedent as en_antecedent
 from ingest.actors.zh import HEAD_END, antecedent, level_of, named_by
 from ingest.text import lang_of, sentences
@@ -180,7 +180,7 @@ def _agent_of_asked_verb(question: str, sentence: str, lang: str) -> list[str]:
     return []
 
 
-_PARTICIPLE_BY = re.compile(r"\b(\w+ed)\s+by\s+(" + AGENT_PHRASE.pattern + ")", re.I)
+_PARTICIPLE_BY = re.compile(rf"\b({PARTICIPLE})\s+by\s+(" + AGENT_PHRASE.pattern + ")", re.I)
 
 _PROHIBITED = re.compile(r"^(?:No|Neither)\s", re.I)
 

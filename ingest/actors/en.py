@@ -33,14 +33,14 @@ _RECEIVES = re.compile(r"^\s*(?:not\s+)?(?:\w+ly\s+)?(?:receive|be\s+(?:\w+ly\s+
                        r"afforded|entitled|paid|compensated|reimbursed|subject|eligible|protected|assessed|fined|imprisoned|punished|"
                        r"guilty))\b", re.I)
 # a passive's participle, regular or one of the common irregular ones
-_PARTICIPLE = r"(?:\w+(?:ed|en)|made|held|paid|kept|brought|sent|done|set|sold|told|found|built|heard|put|laid|led|" \
+PARTICIPLE = r"(?:\w+(?:ed|en)|made|held|paid|kept|brought|sent|done|set|sold|told|found|built|heard|put|laid|led|" \
               r"bought|sought|borne|met)"
 # "shall be investigated by the operator or his agent": a passive names its actor after 'by'
-_PASSIVE_BY = re.compile(rf"\s+(?:not\s+)?be\s+{_PARTICIPLE}\s+by\s+", re.I)
+_PASSIVE_BY = re.compile(rf"\s+(?:not\s+)?be\s+{PARTICIPLE}\s+by\s+", re.I)
 # "shall be prescribed by the Secretary", "shall be assigned to cases by the Chairman", not "shall be submitted
 # to … officials of the State designated by the Governor" (a participle that only describes a noun): a form of
 # 'be' and a participle stand at most eight words before 'by'
-_PASSIVE_BEFORE = re.compile(rf"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?{_PARTICIPLE}"
+_PASSIVE_BEFORE = re.compile(rf"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?{PARTICIPLE}"
                              r"(?:[\s,]+[^\s,]+){0,8}[\s,]*$", re.I)
 _BY = re.compile(r"\b(?:by|from)\s+")  # "shall receive from the Secretary a written statement"
 # "a training plan approved by the Secretary": the approval describes the plan; who gives the training is unnamed
