@@ -75,6 +75,12 @@ AGENT_PHRASE = re.compile(r"\b(?:the|each|any|every|an?)\s+(?:[\w’'-]+\s+){0,3
                            r"(?:\s+of\s+(?-i:(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?", re.I)
 
 
+# an agent that only undergoes a verb ("Where an advisory committee is appointed and the Secretary determines …, he
+# shall"): not the one a pronoun after the circumstance stands for
+_PASSIVE_SUBJECT = re.compile(rf"\b(?:the|each|every|any|an?)\s+(?:[\w’'-]+\s+){{0,3}}?{AGENT.pattern[2:-2]}\s+"
+                              rf"(?:is|are|was|were|has been|have been)\s+{PARTICIPLE}\b", re.I)
+
+
 def _first_agent(text: str) -> str:
     m = AGENT_PHRASE.search(text)
     return m.group(0) if m else ""
@@ -124,6 +130,9 @@ def _before_modal(head: str) -> str | None:
         runs_on = whole == head or CONDITION.match(head) or _CONJUNCTION.match(head)
         if runs_on and (named := _trailing_list(whole) or _in_condition(condition) or _trailing_agent(head)):
             return named
+        if whole == head and _THAT_CLAUSE_END.search(head):
+            return None  # the modal is a that-clause's inside the circumstance ("If the Attorney General determines …
+            # that the accident may have been caused …, the Board shall"): the next one may be the sentence's
     if _VERB_FIRST.match(head):
         # "(3) designates such agency …, and contains satisfactory evidence that such agency will have …": an item
         # going on from its lead-in with a verb; the modal is a that-clause's, whose subject acts
@@ -162,7 +171,7 @@ def _in_condition(condition: str) -> str:
 def _agent_of(head: str, condition: str) -> str:
     """The actor in the words before a modal verb (`condition`: a leading circumstance cut off them)."""
     if head.lower() in PRONOUNS and condition:  # "If … the Secretary believes …, he shall …"
-        return _first_agent(condition)
+        return _first_agent(_PASSIVE_SUBJECT.sub("", condition))
     if not head or CONDITION.match(head) or head.lower() in PRONOUNS or not head[0].isalpha():
         return ""
     # a relative clause ("… that implement administrative licences …") may run long and still name the actor
@@ -226,6 +235,7 @@ _VERB_FIRST = re.compile(rf"^(?!(?:the|each|every|any|a|an|such|all|no|its|his|h
 
 
 _CONJUNCTION = re.compile(r"^(?:and|or|nor|but)\b")
+_THAT_CLAUSE_END = re.compile(r"\b(?:that|determines|finds|believes|deems)\s+(?:[\w’'-]+\s+){0,8}[\w’'-]+$")
 
 _DETERMINER = re.compile(r"\b(?:the|each|every|any|an?)\s", re.I)
 # what stands before an object or a relative clause's subject, not before the sentence's own subject

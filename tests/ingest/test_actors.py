@@ -190,9 +190,10 @@ def test_chinese_actors(text, expected):
     ("In addition to any authority vested in the Institute by other provisions of this section, the Director, in "
      "carrying out the functions of the Institute, is authorized to conduct research.", ["the Director"]),
     ("Prior to June 30, 1973 , the Secretary may make grants to the States.", ["the Secretary"]),
-    # an object or a relative clause's subject at the end of a circumstance is not the sentence's subject
+    # an object or a relative clause's subject at the end of a circumstance is not the sentence's subject (the
+    # pronoun after it stands for the circumstance's own agent: 29 U.S.C. 661(d))
     ("Whenever the Commission deems that the convenience of the public or the parties may be promoted, it may "
-     "hold hearings elsewhere.", []),
+     "hold hearings elsewhere.", ["the Commission"]),
     ("In any proceeding in which the validity of any interim standard is in issue, no justice, judge, or court of "
      "the United States shall issue any temporary restraining order.", []),
     # too long a relative clause: the name before it acts (42 U.S.C. 11021(a)(1))
@@ -245,6 +246,13 @@ def test_chinese_actors(text, expected):
     ("The Secretary, the Secretary of Health and Human Services, the Commissioner of Social Security, and the Panel "
      "shall each submit an annual report.", ["The Secretary", "the Secretary of Health and Human Services",
                                              "the Commissioner of Social Security", "the Panel"]),
+    # a modal inside a that-clause of the circumstance is not the sentence's; a pronoun stands for the agent that
+    # acts in the circumstance, not one that undergoes a verb (49 U.S.C. 1131(a)(2)(B), 29 U.S.C. 655(b)(2))
+    ("If the Attorney General, in consultation with the Chairman of the Board, determines and notifies the Board "
+     "that circumstances reasonably indicate that the accident may have been caused by an intentional criminal act, "
+     "the Board shall relinquish investigative priority.", ["the Board"]),
+    ("Where an advisory committee is appointed and the Secretary determines that a rule should be issued, he shall "
+     "publish the proposed rule within sixty days.", ["the Secretary"]),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
