@@ -34,7 +34,7 @@ _RECEIVES = re.compile(r"^\s*(?:not\s+)?(?:\w+ly\s+)?(?:receive|be\s+(?:\w+ly\s+
                        r"guilty))\b", re.I)
 # a passive's participle, regular or one of the common irregular ones
 PARTICIPLE = r"(?:\w+(?:ed|en)|made|held|paid|kept|brought|sent|done|set|sold|told|found|built|heard|put|laid|led|" \
-              r"bought|sought|borne|met)"
+             r"bought|sought|borne|met)"
 # "shall be investigated by the operator or his agent": a passive names its actor after 'by'
 _PASSIVE_BY = re.compile(rf"\s+(?:not\s+)?be\s+{PARTICIPLE}\s+by\s+", re.I)
 # "shall be prescribed by the Secretary", "shall be assigned to cases by the Chairman", not "shall be submitted
@@ -130,9 +130,10 @@ def _before_modal(head: str) -> str | None:
         runs_on = whole == head or CONDITION.match(head) or _CONJUNCTION.match(head)
         if runs_on and (named := _trailing_list(whole) or _in_condition(condition) or _trailing_agent(head)):
             return named
+        # the modal is a that-clause's inside the circumstance ("If the Attorney General determines … that the
+        # accident may have been caused …, the Board shall"): the next one may be the sentence's
         if whole == head and _THAT_CLAUSE_END.search(head):
-            return None  # the modal is a that-clause's inside the circumstance ("If the Attorney General determines …
-            # that the accident may have been caused …, the Board shall"): the next one may be the sentence's
+            return None
     if _VERB_FIRST.match(head):
         # "(3) designates such agency …, and contains satisfactory evidence that such agency will have …": an item
         # going on from its lead-in with a verb; the modal is a that-clause's, whose subject acts
@@ -235,6 +236,7 @@ _VERB_FIRST = re.compile(rf"^(?!(?:the|each|every|any|a|an|such|all|no|its|his|h
 
 
 _CONJUNCTION = re.compile(r"^(?:and|or|nor|but)\b")
+# words that end on the subject of a clause opened by 'that' or by a verb of judging ("… determines a matter")
 _THAT_CLAUSE_END = re.compile(r"\b(?:that|determines|finds|believes|deems)\s+(?:[\w’'-]+\s+){0,8}[\w’'-]+$")
 
 _DETERMINER = re.compile(r"\b(?:the|each|every|any|an?)\s", re.I)
