@@ -11,7 +11,9 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v28: en a modal inside a that-clause of a leading circumstance is not the "
+RECIPE = ("actors v29: en an exception between commas (', except where …,') is no part of a subject, "
+          "an item going on with 'including' names no subject of its own; "
+          "v28: en a modal inside a that-clause of a leading circumstance is not the "
           "sentence's, a pronoun stands for an agent that acts in the circumstance, not one that undergoes a verb; "
           "v27: zh 有关 and 以及 go on with a name ('国务院有关部门', '……单位以及……单位'), "
           "协会 heads a name, a name may run to 60 characters, 由……承运 names the carrier, whom a duty works on "

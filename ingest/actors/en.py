@@ -51,7 +51,7 @@ _OR_AGENT = re.compile(r"\s+or\s+(?:his|her|its|their)\s+agents?\b", re.I)
 _RELATIVE_END = re.compile(r"(?:,\s*|\s)(?:which|who|that)$", re.I)
 # words that cannot open a subject: the modal belongs to a clause inside the sentence
 _NOT_OPENING = re.compile(r"^(?:and|or|but|for|which|that|who|whom|whose|to|by|with|of|as|so|than|contains?|"
-                          r"provides?|includes?|requires?|means|except)\b")
+                          r"provides?|includes?|including|requires?|means|except)\b")
 
 
 _AS_THE_CASE = re.compile(r",?\s*as the case may be,?", re.I)
@@ -61,6 +61,9 @@ _AS_THE_CASE = re.compile(r",?\s*as the case may be,?", re.I)
 _ASIDE = re.compile(r"\s*(?:\((?=[^()]*\s)[^()]*\)|\[[^\[\]]*\])")
 _SIDE_PARTY = re.compile(r",?\s+(?:acting\s+through|in\s+(?:consultation|coordination|cooperation|conjunction)\s+with)"
                          r"\s[^,]*(?:,|$)", re.I)
+# an exception between commas ("All power-connection points, except where permissible power connection units are
+# used, outby …"): its words are no part of the subject
+_EXCEPTION = re.compile(r",\s*except\s+(?:where|when|as|that|for|in)\b[^,]*,", re.I)
 _COMPOUND = re.compile(r"(?:,\s*(?:and|or|and/or)?|\s+(?:and|or|and/or))\s+(?=(?:the|each|any|a|an)\s)", re.I)
 _POSSESSED = re.compile(r"(?:’s|'s)\s+\w+")
 
@@ -106,7 +109,7 @@ def _subject(sentence: str) -> str:
         head = _ADVERB.sub("", sentence[: modal.start()].strip(" ,;"))
         if _RELATIVE_END.search(head):
             continue  # "(2) designate an organization …, which shall have …": the modal of a relative clause
-        named = _before_modal(_SIDE_PARTY.sub("", _ASIDE.sub("", head)).strip(" ,;"))
+        named = _before_modal(_EXCEPTION.sub("", _SIDE_PARTY.sub("", _ASIDE.sub("", head))).strip(" ,;"))
         if named is not None:
             return named
     tail = sentence.rsplit(",", 1)[-1].strip()

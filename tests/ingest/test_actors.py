@@ -253,6 +253,11 @@ def test_chinese_actors(text, expected):
      "the Board shall relinquish investigative priority.", ["the Board"]),
     ("Where an advisory committee is appointed and the Secretary determines that a rule should be issued, he shall "
      "publish the proposed rule within sixty days.", ["the Secretary"]),
+    # an exception between commas is no part of a subject; an item going on with 'including' has none of its own
+    # (30 U.S.C. 865(d), 865(a)(10)(D))
+    ("All power-connection points, except where permissible power connection units are used, outby the last open "
+     "crosscut shall be in intake air.", []),
+    ("(D) including such other information as the Panel may require.", []),
 ])
 def test_english_actors(text, expected):
     assert en.actors(text) == expected
