@@ -11,7 +11,9 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v29: en an exception between commas (', except where …,') is no part of a subject, "
+RECIPE = ("actors v30: zh 以及 joining two kinds of party names each whole ('……储存单位以及矿山、……施工单位'), "
+          "not what persons belong to ('……单位以及……单位的主要负责人'); "
+          "v29: en an exception between commas (', except where …,') is no part of a subject, "
           "an item going on with 'including' names no subject of its own; "
           "v28: en a modal inside a that-clause of a leading circumstance is not the "
           "sentence's, a pronoun stands for an agent that acts in the circumstance, not one that undergoes a verb; "
@@ -92,7 +94,7 @@ def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
     inherited = [] if own else inherited_actors(clause)
     if inherited and clause.kind == "item" and all(a.startswith("下列") for a in inherited):
         # "下列单位应当建立应急值班制度：（一）县级以上人民政府……；": each item names one of those parties
-        own = [a for a in [zh.bare_name(clause.text)] if a]
+        own = zh.split_compound(name) if (name := zh.bare_name(clause.text)) else []
     found = [_actor(a, "explicit", terms) for a in own] or [_actor(a, "inherited", terms) for a in inherited]
     return replace(clause, actors=tuple(found))
 

@@ -69,10 +69,15 @@ def level_of(actor: str) -> str:
 
 
 def split_compound(actor: str) -> list[str]:
-    """'单位或者个人' names two actors; '国务院交通运输、住房和城乡建设等有关部门' names one."""
+    """'单位或者个人' names two actors; '国务院交通运输、住房和城乡建设等有关部门' names one;
+    '……储存单位以及矿山、……建筑施工单位' names the two kinds of units 以及 joins, each whole."""
     parts = [p for p in _SPLIT.split(actor) if p]
     if len(parts) > 1 and all(HEAD_END.search(p) for p in parts):
         return parts
+    joined = [p for p in actor.split("以及") if p]
+    # not "……单位以及……单位的主要负责人": there 以及 joins what the persons belong to
+    if len(joined) > 1 and all(HEAD_END.search(p) for p in joined) and "的" not in joined[-1]:
+        return [name for p in joined for name in split_compound(p)]
     return [actor]
 
 

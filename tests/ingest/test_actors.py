@@ -85,7 +85,10 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, tex
       "主管的负有安全生产监督管理职责的部门"]),
     ("县级以上人民政府及其负有安全生产监督管理职责的部门和乡、镇人民政府以及街道办事处等地方人民政府派出机关，"
      "应当针对可能发生的生产安全事故的特点和危害，进行风险辨识和评估。",
-     ["县级以上人民政府及其负有安全生产监督管理职责的部门和乡、镇人民政府以及街道办事处等地方人民政府派出机关"]),
+     ["县级以上人民政府及其负有安全生产监督管理职责的部门和乡、镇人民政府", "街道办事处等地方人民政府派出机关"]),
+    # 以及 joins two kinds of party, each whole; not what persons belong to ("……单位以及……单位的主要负责人", above)
+    ("机关、团体、企业、事业等单位以及村民委员会、居民委员会应当根据需要，建立志愿消防队。",
+     ["机关、团体、企业、事业等单位", "村民委员会", "居民委员会"]),
     # who carries goods as 由……承运 acts; whom a duty works on ('组织……人员', '促进……单位') is no actor
     ("通过内河运输危险化学品，应当由依法取得危险货物水路运输许可的水路运输企业承运。",
      ["依法取得危险货物水路运输许可的水路运输企业"]),
@@ -93,7 +96,7 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, tex
     ("促进生产经营单位加强安全生产管理", []),
     # "……单位的……人员的任免，应当告知……": the units act; not a condition ("涉及用人单位的秘密的，应当……")
     ("危险物品的生产、储存单位以及矿山、金属冶炼单位的安全生产管理人员的任免，应当告知主管的负有安全生产监督管理职责的部门。",
-     ["危险物品的生产、储存单位以及矿山、金属冶炼单位"]),
+     ["危险物品的生产、储存单位", "矿山、金属冶炼单位"]),
     ("涉及用人单位的秘密的，应当为其保密。", []),
     # a phrase with a verb inside names no one: the approving body acts
     ("矿山、金属冶炼建设项目和用于生产、储存、装卸危险物品的建设项目的安全设施设计应当按照国家有关规定报经有关部门审查。",
@@ -298,8 +301,8 @@ def test_items_that_only_name_a_party_under_a_lead_in_of_parties_name_it():
                         "（三）应急救援队伍。\n第十五条 对下列生产经营单位应当进行重点检查：\n（一）高危生产经营单位；")
     found = {c.clause_id.split("/", 1)[1]: [(a.text, a.how) for a in with_actors(c).actors] for c in split(doc)}
     assert found["a14/i1"] == [("县级以上人民政府及其负有安全生产监督管理职责的部门", "explicit")]
-    assert found["a14/i2"] == [("危险物品的生产、经营、储存、运输单位以及矿山、金属冶炼、城市轨道交通运营、"
-                                "建筑施工单位", "explicit")]
+    assert found["a14/i2"] == [("危险物品的生产、经营、储存、运输单位", "explicit"),
+                               ("矿山、金属冶炼、城市轨道交通运营、建筑施工单位", "explicit")]
     assert found["a14/i3"] == [("应急救援队伍", "explicit")]
     assert found["a15/i1"] == []  # the units are inspected, not the ones who act
 
