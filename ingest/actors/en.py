@@ -80,8 +80,8 @@ AGENT_PHRASE = re.compile(r"\b(?:the|each|any|every|an?)\s+(?:[\w’'-]+\s+){0,3
 
 # an agent that only undergoes a verb ("Where an advisory committee is appointed and the Secretary determines …, he
 # shall"): not the one a pronoun after the circumstance stands for
-_PASSIVE_SUBJECT = re.compile(rf"\b(?:the|each|every|any|an?)\s+(?:[\w’'-]+\s+){{0,3}}?{AGENT.pattern[2:-2]}\s+"
-                              rf"(?:is|are|was|were|has been|have been)\s+{PARTICIPLE}\b", re.I)
+_PASSIVE_SUBJECT = re.compile(rf"{AGENT_PHRASE.pattern}\s+(?:is|are|was|were|has been|have been)\s+{PARTICIPLE}\b",
+                              re.I)
 
 
 def _first_agent(text: str) -> str:
