@@ -271,9 +271,14 @@ def _mentioned_party(question: str, clause: Clause) -> list[str]:
         return []
     stem = head_word(asked.group(0))
     for m in AGENT_PHRASE.finditer(clause.text):
-        if head_word(m.group(0)) == stem:
+        if head_word(m.group(0)) == stem and not _PLACE_BEFORE.search(clause.text, 0, m.start()):
             return [m.group(0)]
     return []
+
+
+# "… establish in the Department of Labor a … Fund": a party after such a preposition is where, or for whom,
+# something is done, not a party that acts
+_PLACE_BEFORE = re.compile(r"\b(?:in|within|into|of|to|from|for|with|under|at|on)\s+$", re.I)
 
 
 def _full_names(actors: list[str], clause: Clause, start: int = 0) -> list[str]:

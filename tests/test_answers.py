@@ -124,6 +124,13 @@ def test_a_question_about_a_named_party_gets_that_party():
     assert _party(clause, asked_who) == ["the Secretary"]
 
 
+def test_a_party_the_clause_names_only_as_a_place_is_not_the_one_asked_about():
+    clause = _clause("(1) The Secretary may establish in the Department of Labor a Black Lung Compensation Insurance "
+                     "Fund which shall be available, without fiscal year limitation", "en")
+    assert _party(clause, "Does the Labor Department have to keep a fund for black lung benefits?") == [
+        "The Secretary"]
+
+
 def test_a_chinese_question_names_its_parties_by_head_or_level_and_together():
     clause = _clause("乡镇人民政府、街道办事处应当设立或者明确安全生产监督管理机构，配备执法检查人员。"
                      "开发区、工业园区等功能区管理机构应当明确负责安全生产监督管理的机构。", "zh")
