@@ -158,6 +158,7 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
              or _after_by(question, [*back[:1], *rest, *back[1:], *after[len(rest):]], clause.lang, clause.text,
                             weights)
              or _agent_of_asked_verb(question, sentence, clause.lang)
+             or _required_to(question, sentence, clause.lang)
              or _authority(question, groups, clause.lang)
              or _asked_about(question, groups, clause)
              or next((named for f in back + rest if (named := explicit_actors(f, clause.lang))), [])
@@ -179,6 +180,25 @@ def _agent_of_asked_verb(question: str, sentence: str, lang: str) -> list[str]:
             return [m.group(2)]
     return []
 
+
+def _required_to(question: str, sentence: str, lang: str) -> list[str]:
+    """"Who prepares the yearly enforcement plan?" of "… guide the safety supervision department to formulate annual
+    … law enforcement work plans": asked who does what the sentence requires (directs, guides …) of a party, that
+    party, when what it is to do (up to a comma) holds more of the words of the ask than what comes before."""
+    if lang == "zh" or "who" not in kinds(question, lang):
+        return []
+    ask = re.search(r"\bwho\b.*", question, re.I | re.S)  # "Once X has drafted it, who signs it off?": the ask
+    asked = set(tokenize(ask.group(0) if ask else question))
+    for m in _REQUIRED_TO.finditer(sentence):
+        task = set(tokenize(m.group("task")))
+        if len(task & asked) >= 2 and len(task & asked) > len(set(tokenize(sentence[:m.start()])) & asked):
+            return [m.group("party")]
+    return []
+
+
+_REQUIRED_TO = re.compile(r"\b(?:requir(?:e|es|ing)|direct(?:s|ing)?|guid(?:e|es|ing)|urg(?:e|es|ing)|order(?:s|ing)?|"
+                          r"compel(?:s|ling)?)\s+(?P<party>" + AGENT_PHRASE.pattern
+                          + r")\s+to\s+(?P<task>[^;.,]+)", re.I)
 
 _PARTICIPLE_BY = re.compile(rf"\b({PARTICIPLE})\s+by\s+(" + AGENT_PHRASE.pattern + ")", re.I)
 

@@ -147,6 +147,23 @@ def test_asked_who_does_what_a_participle_names_its_agent_answers():
     assert _party(clause, "How many members does the mine safety review commission have?") == ["The Commission"]
 
 
+def test_asked_who_does_what_a_party_is_required_to_do_that_party_answers():
+    clause = _clause("The Secretary may require any operator to provide adequate facilities for the miners to change "
+                     "from the clothes worn underground, to provide for the storing of such clothes from shift to "
+                     "shift, and to provide sanitary and bathing facilities.", "en")
+    assert _party(clause, "Who has to provide facilities for miners to change out of their underground clothes?") == [
+        "any operator"]
+    assert _party(clause, "Can someone make mines put in changing rooms, and who?") == ["The Secretary"]
+    seed = _clause("(6) Supervise and guide the safety supervision department to formulate annual safety supervision "
+                   "and law enforcement work plans, review approval, and urge the implementation.", "en",
+                   ("The performance of the supervision and measures of the implementation department of the "
+                    "department is as follows:",))
+    assert _party(seed, "Who should prepare the yearly enforcement plan for safety inspections?") == [
+        "the safety supervision department"]
+    asked_after = "Once the safety supervision department has drafted its plan, who reviews and approves it?"
+    assert _party(seed, asked_after) == ["the implementation department"]
+
+
 def test_asked_who_bears_it_the_party_after_you_is_the_answer():
     clause = _clause("应急救援队伍根据救援命令参加生产安全事故应急救援所耗费用，由事故责任单位承担；"
                      "事故责任单位无力承担的，由有关人民政府协调解决。", "zh")
