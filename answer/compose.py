@@ -142,9 +142,10 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     """Who must act on the duty the question is about.
 
     Asked "由谁…", whoever the clause puts after 由; asked who does what the sentence puts in a participle with its
-    agent ("five members, appointed by the President"), that agent; for a question about a penalty or an approval, the
-    authority that imposes or grants it, wherever the clause names it; for a question that is not asking who
-    but names a party, that party; otherwise the actor of the fragment that matches the question best, else
+    agent ("five members, appointed by the President"), that agent, or what it requires of a party ("guide the
+    safety supervision department to formulate … plans"), that party; for a question about a penalty or an
+    approval, the authority that imposes or grants it, wherever the clause names it; for a question that is not
+    asking who but names a party, that party; otherwise the actor of the fragment that matches the question best, else
     the nearest one before it, else the first after it in its sentence (a leading circumstance, "在……期间，",
     comes before the subject), else the one the clause inherits from its lead-in. A list that "分别由" assigns
     ("重大事故、较大事故、一般事故分别由省级、设区的市级、县级人民政府负责") gives the party of the item asked
@@ -285,20 +286,21 @@ def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]
 
 def _mentioned_party(question: str, clause: Clause) -> list[str]:
     """The party a question is about ('How many days does a mine operator have to contest …') as the clause
-    words it, when the clause mentions it without making it the subject of a 'shall'."""
+    words it, when the clause mentions it without making it the subject of a 'shall' — nor the object of a
+    preposition ('in the Department of Labor')."""
     asked = AGENT.search(question)
     if not asked:
         return []
     stem = head_word(asked.group(0))
     for m in AGENT_PHRASE.finditer(clause.text):
-        if head_word(m.group(0)) == stem and not _PLACE_BEFORE.search(clause.text, 0, m.start()):
+        if head_word(m.group(0)) == stem and not _AFTER_PREPOSITION.search(clause.text, 0, m.start()):
             return [m.group(0)]
     return []
 
 
-# "… establish in the Department of Labor a … Fund": a party after such a preposition is where, or for whom,
-# something is done, not a party that acts
-_PLACE_BEFORE = re.compile(r"\b(?:in|within|into|of|to|from|for|with|under|at|on)\s+$", re.I)
+# "… establish in the Department of Labor a … Fund", "the responsibilities of leaders": a party after such a
+# preposition is where, for whom or whose something is, not a party that acts
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|within|into|of|to|from|for|with|under|at|on)\s+$", re.I)
 
 
 def _full_names(actors: list[str], clause: Clause, start: int = 0) -> list[str]:
