@@ -69,14 +69,16 @@ def evaluate(questions: list[dict], answers: list[dict]) -> dict[str, dict[str, 
             | {"n": len(rows)} for k, rows in buckets.items()}
 
 
-def score_set(index: Path, path: Path, show: int, elsewhere: tuple[str, ...] = ()) -> tuple[str, float]:
-    """One question file through `regkb ask`: its table, and the seconds the answers took. Questions of the sets
-    in `elsewhere` ask about texts the index does not hold: they count as out of scope ("us-elsewhere")."""
+def score_set(index: Path, path: Path, show: int, elsewhere: tuple[str, ...] = (),
+              env: dict[str, str] | None = None) -> tuple[str, float]:
+    """One question file through `regkb ask` (with `env` added to its environment): its table, and the seconds the
+    answers took. Questions of the sets in `elsewhere` ask about texts the index does not hold: they count as out
+    of scope ("us-elsewhere")."""
     questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     questions = [{**q, "gold": [], "actors": [], "set": f"{q['set']}-elsewhere"} if q["set"] in elsewhere else q
                  for q in questions]
     result, ask_s = regkb("ask", "-", "--json", "--k", "5", index=index,
-                          stdin="\n".join(q["question"] for q in questions) + "\n")
+                          stdin="\n".join(q["question"] for q in questions) + "\n", env=env)
     answers = [json.loads(line) for line in result.stdout.splitlines()]
     scores = evaluate(questions, answers)
     order = ["zh", "us", "seed", "out", "zh-elsewhere", "us-elsewhere", "answerable", "out-of-scope", "all"]
