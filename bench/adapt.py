@@ -1,6 +1,6 @@
 """The main model adapted to the corpus's own English text, against the model in use — a measured lead.
 
-    .venv/bin/python -m bench.adapt            # about ten minutes on two cores
+    .venv/bin/python -m bench.adapt            # about eight minutes on two cores
 
 No question is used for training. all-MiniLM-L6-v2 is trained for one epoch, with in-batch negatives, on pairs
 the English clauses give of themselves: a clause's document and last two headings → its own words. Both models
