@@ -299,7 +299,8 @@ def _mentioned_party(question: str, clause: Clause) -> list[str]:
 
 
 # "… establish in the Department of Labor a … Fund", "the responsibilities of leaders": a party after such a
-# preposition is where, for whom or whose something is, not a party that acts
+# preposition is where, for whom or whose something is, not a party that acts (not ingest.actors.en._GOVERNS,
+# which also takes 'by' — an agent — and the 'and' / 'or' of a list of parties)
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|within|into|of|to|from|for|with|under|at|on)\s+$", re.I)
 
 

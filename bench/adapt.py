@@ -2,12 +2,13 @@
 
     .venv/bin/python -m bench.adapt            # about eight minutes on two cores
 
-No question is used for training. all-MiniLM-L6-v2 is trained for one epoch, with in-batch negatives, on pairs
-the English clauses give of themselves: a clause's document and last two headings → its own words. Both models
-then index the four US Code chapters and the seed (`bench/out/adapt/`), and the development questions in English
-(US Code, seed, and the English out-of-scope ones) are asked of each through `regkb ask`. The adapted model stays
-under `bench/out/adapt/model`; it can be tried anywhere as `REGKB_MODEL`. The answer's confidence model is fitted
-to the model in use, so abstention figures of the adapted one are only indicative.
+No question is used for training. all-MiniLM-L6-v2 is trained for one epoch, with in-batch negatives both ways
+(sentence-transformers' MultipleNegativesRankingLoss), on pairs the English clauses give of themselves: a clause's
+document and last two headings → its own words. Both models then index the four US Code chapters and the seed
+(`bench/out/adapt/`), and the development questions in English (US Code, seed, and the English out-of-scope ones)
+are asked of each through `regkb ask`. The adapted model stays under `bench/out/adapt/model`; it can be tried
+anywhere as `REGKB_MODEL`. The answer's confidence model is fitted to the model in use, so abstention figures of
+the adapted one are only indicative.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from bench.answers import QUESTIONS, score_set
 from bench.common import OUT, ROOT, SHARED, regkb, require, write_result
 
 FOLDER = OUT / "adapt"
-SCALE = 20.0  # cosine scale of the in-batch softmax (sentence-transformers' MultipleNegativesRankingLoss default)
+SCALE = 20.0  # cosine scale of the in-batch softmax (sentence-transformers' default)
 
 
 def pairs(index: Path) -> list[tuple[str, str]]:
@@ -47,6 +48,7 @@ def train(examples: list[tuple[str, str]], target: Path, *, epochs: int, lr: flo
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
     from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer import losses
 
     from index.embedder import resolve_model
     from regkb.config import DEFAULT_MODEL
@@ -61,9 +63,8 @@ def train(examples: list[tuple[str, str]], target: Path, *, epochs: int, lr: flo
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: (s + 1) / warm if s < warm else max(0.0, (steps - s) / max(1, steps - warm)))
 
-    def embed(texts: list[str]) -> torch.Tensor:
-        features = model.preprocess(texts)
-        return torch.nn.functional.normalize(model(features)["sentence_embedding"], dim=-1)
+    in_batch = losses.MultipleNegativesRankingLoss(model, scale=SCALE, directions=("query_to_doc", "doc_to_query"),
+                                                   partition_mode="per_direction")
 
     model.train()
     start, step = time.perf_counter(), 0
@@ -72,10 +73,7 @@ def train(examples: list[tuple[str, str]], target: Path, *, epochs: int, lr: flo
         random.shuffle(order)
         for at in range(0, len(order) - batch + 1, batch):
             chunk = order[at:at + batch]
-            similarity = embed([a for a, _ in chunk]) @ embed([b for _, b in chunk]).T * SCALE
-            labels = torch.arange(len(chunk))
-            loss = (torch.nn.functional.cross_entropy(similarity, labels)
-                    + torch.nn.functional.cross_entropy(similarity.T, labels)) / 2
+            loss = in_batch([model.preprocess([a for a, _ in chunk]), model.preprocess([b for _, b in chunk])], None)
             loss.backward()
             optimiser.step()
             schedule.step()
