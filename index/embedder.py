@@ -120,6 +120,11 @@ class Embedder:
         """Embeddings of many texts in order, in length-sorted batches at the configured precision."""
         return self._run(self._load(self.precision), list(texts), progress)
 
+    def encode_queries(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None
+                       ) -> np.ndarray:
+        """Embeddings of many question-like texts, in float32 as questions are (index/adapter.py)."""
+        return self._run(self.model, list(texts), progress)
+
     def encode_words(self, words: Sequence[str], *, progress: Callable[[int], None] | None = None) -> np.ndarray:
         """Embeddings of single words (index/words.py), as documents are embedded, in larger batches: a word is
         a few tokens, and 256 at a time embed in about half the time 64 do."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from index import generations
+from index.adapter import QueryAdapter
 from index.embedder import Embedder
 from index.lexical import LexicalIndex
 from index.manifest import Manifest
@@ -37,6 +38,7 @@ class _Generation:
         self.vectors: VectorStore = load_store(str(self.manifest.vectors["backend"]), folder)
         self.lexical = LexicalIndex.load(folder)
         self.words = WordSpace.load(folder)  # English words, for questions in words the corpus does not use
+        self.adapter = QueryAdapter.load(folder)  # moves English questions toward the corpus's wording
         # Chinese clauses' second space, searched by Chinese questions with the model that built it
         self.zh = zh_embedder(self.manifest.model_zh)
         self.vectors_zh = (load_store(str(self.manifest.vectors["backend"]), folder, "zh")

@@ -149,6 +149,7 @@ class Ranking:
     document_weight_zh: float = 0.0
     expansion_weight_en: float = 0.5  # BM25 over the corpus words nearest the question's unknown ones (index/words.py),
     # as a share of the best lexical score
+    adapter_share: float = 0.5  # how far an English question's vector moves toward its mapped one (index/adapter.py)
     own_words_en: float = 0.8  # share of what an item's own words come closer to the question than with its lead-in
 
 
@@ -187,12 +188,16 @@ def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | N
     if n == 0 or not question.strip() or (allowed is not None and len(allowed) == 0):
         return []
     pool = min(n, max(ranking.pool, k))
+    zh = lang_of(question) == "zh"
     query, space = embed_question(kb, question)
+    own = query  # the model's own vector of the question: hits report their cosine to it
+    if not space and not zh and gen.adapter is not None:  # moved toward the corpus's wording (index/adapter.py)
+        query = gen.adapter.apply(own, ranking.adapter_share)
     dense = dense_candidates(kb, query, pool, allowed, space)
     if not dense and space:  # no Chinese clause among those allowed: ask the main space
-        query, space = kb.embedder.encode([question])[0], ""
+        query = own = kb.embedder.encode([question])[0]
+        space = ""
         dense = dense_candidates(kb, query, pool, allowed)
-    zh = lang_of(question) == "zh"
     tokens = tokenize(question)
     lex_scores = _only(gen.lexical.scores(tokens), allowed)
     lex_rank = lexical_ranking(kb, tokens, lex_scores, ranking.lexical_pairs_zh if zh else ranking.lexical_pairs_en,
@@ -218,7 +223,11 @@ def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | N
         fused = _own_words(kb, query, fused, dense, ranking.rerank_depth, ranking.own_words_en)
     best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
     clauses = gen.store.by_rows(best)
-    return [Hit(c, fused[r], dense[r], float(lex_scores[r]), found_by[r], space)
+    if not best:
+        return []
+    cosine = dense if query is own else dict(zip(best, (gen.vectors.vectors(np.asarray(best, dtype=np.int64)) @ own)
+                                                  .tolist(), strict=True))
+    return [Hit(c, fused[r], cosine[r], float(lex_scores[r]), found_by[r], space)
             for r, c in zip(best, clauses, strict=True)]
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 
 from index import generations
+from index.adapter import MARK as ADAPTER_MARK
+from index.adapter import QueryAdapter
 from index.embedder import Embedder
 from index.lexical import RECIPE as LEXICAL_RECIPE
 from index.lexical import LexicalIndex, tokenize
@@ -123,7 +125,12 @@ class IndexWriter:
 
     @property
     def changed(self) -> bool:
-        return bool(self._pending or self._removed) or (self.rebuild and self._live is not None)
+        return bool(self._pending or self._removed) or (self.rebuild and self._live is not None) or self._lacks_adapter
+
+    @property
+    def _lacks_adapter(self) -> bool:
+        """A generation written before questions were adapted (index/adapter.py): the next ingest adds the map."""
+        return self._live is not None and self._old is not None and not (self._live / ADAPTER_MARK).is_file()
 
     def commit(self, *, progress: Progress | None = None) -> Path | None:
         """Build and publish the next generation; returns the live folder afterwards."""
@@ -163,6 +170,7 @@ class IndexWriter:
             files += zstore.save(folder)
         generations.checkpoint("after-vectors")
         files += self._words(store, progress).save(folder)
+        files += self._adapter(store, vectors, progress).save(folder)
         if progress:
             progress("lexical index", 0, 1)
         files += LexicalIndex.build(store.tokens()).save(folder)
@@ -180,6 +188,20 @@ class IndexWriter:
             return self.embedder.encode_words(todo, progress=_counter(progress, "embedding (words)", len(todo)))
 
         return WordSpace.build(words, encode, old)
+
+    def _adapter(self, store: ClauseStore, vectors: np.ndarray, progress: Progress | None) -> QueryAdapter:
+        """The map that moves English questions toward the corpus's wording (index/adapter.py), fitted on the
+        new generation; the old generation's pseudo questions' vectors reused."""
+        titles = {d.doc_id: d.title for d in store.documents()}
+        rows = store.row_map()
+        old = QueryAdapter.load(self._live) if self._live is not None and self._old is not None else None
+
+        def encode(todo: Sequence[str]) -> np.ndarray:
+            return self.embedder.encode_queries(todo, progress=_counter(progress, "embedding (pseudo questions)",
+                                                                        len(todo)))
+
+        clauses = ((rows[c.clause_id], c, titles[c.doc_id]) for c in store.all_clauses())
+        return QueryAdapter.build(clauses, vectors, encode, old, progress)
 
     def _old_vectors(self, space: str = "") -> np.ndarray | None:
         """Every vector of the live generation in one space, by row (None when starting afresh)."""

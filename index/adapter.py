@@ -1,0 +1,162 @@
+"""English questions moved toward the corpus's own wording: a linear map of the question's vector, learned at
+ingest from the corpus itself.
+
+all-MiniLM-L6-v2 learnt English from the web; an official's "emergency temporary standard … how long can it stay"
+lands among clauses that share its words, not always the one whose section is about it. The indexed documents
+say, of every clause, what it is about: their names and headings. At ingest each English clause gives pseudo
+questions — its document's name with its last two headings, and its own first sentence — and a matrix W
+(dimension × dimension, starting as the identity, pulled back toward it) is fitted so that each pseudo question,
+mapped by W, comes nearest its own clause among all English clauses (softmax over their cosines). No question of
+any benchmark is used, and nothing is listed by hand.
+
+At question time an English question's vector q searches as normalise((1 − share) · q + share · normalise(W q))
+(`index.search.Ranking.adapter_share`); the cosine a hit reports stays the model's own, which the answer's
+confidence was calibrated on. An index with fewer than `MIN_PAIRS` pseudo questions (the seed alone has 24
+clauses under a few headings) gets no map: it would learn the few headings by heart.
+
+The pseudo questions' vectors are kept with the generation (`adapter.json`, `adapter_queries.npy`) and reused by
+the next one, so an incremental ingest embeds only new clauses' and refits the map (about 20 s on two cores for
+the whole shared corpus). Measured in bench/RESULTS.md.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from index.recipe import text_hash
+from ingest.types import Clause
+
+FILES = ("adapter.npy", "adapter.json", "adapter_queries.npy")
+MARK = FILES[1]  # every generation written since there were adapters has it
+MIN_PAIRS = 200  # fewer pseudo questions than this: no map
+TEMPERATURE = 0.05  # of the softmax over cosines
+PULL = 0.01  # weight of the squared distance of W from the identity
+STEPS = 300  # full-batch Adam steps
+LEARNING_RATE = 1e-3
+HEADING_CHARS = 120  # of each heading in a pseudo question
+SENTENCE_CHARS = 300  # of a first sentence
+MIN_SENTENCE = 30  # a shorter first sentence ("(a) In general.") says too little
+_NUMBER = re.compile(r"^\s*(?:\(\w+\)|§\s*[\w.-]+\.?)\s*")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")
+_FIRST_SENTENCE = re.compile(r"(?<=[.;:])\s+")
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def pseudo_questions(clause: Clause, title: str) -> list[str]:
+    """What a clause is about in the document's own words: its document and last two headings, and its first
+    sentence (front matter and Chinese clauses give none)."""
+    if clause.lang == "zh" or clause.kind == "preamble":
+        return []
+    out = []
+    if clause.headings:
+        name = _PARENTHESIS.sub("", title).strip()
+        out.append(f"{name}: " + " / ".join(h[:HEADING_CHARS] for h in clause.headings[-2:]))
+    first = _FIRST_SENTENCE.split(_NUMBER.sub("", clause.text).strip(), maxsplit=1)[0]
+    if len(first) >= MIN_SENTENCE:
+        out.append(first[:SENTENCE_CHARS])
+    return out
+
+
+class QueryAdapter:
+    """The fitted map W and the pseudo questions' vectors it was fitted on (kept for the next generation)."""
+
+    def __init__(self, matrix: np.ndarray | None, hashes: list[str], vectors: np.ndarray) -> None:
+        self.matrix = matrix  # None: too few pseudo questions to fit one
+        self.hashes = hashes
+        self.vectors = vectors
+
+    def apply(self, query: np.ndarray, share: float) -> np.ndarray:
+        """The question's vector to search with: `share` of the way to its mapped direction."""
+        if self.matrix is None or share <= 0:
+            return query
+        mapped = self.matrix @ query
+        mapped = mapped / max(float(np.linalg.norm(mapped)), 1e-12)
+        moved = (1 - share) * query + share * mapped
+        return (moved / max(float(np.linalg.norm(moved)), 1e-12)).astype(np.float32)
+
+    @classmethod
+    def build(cls, clauses: Iterable[tuple[int, Clause, str]], vectors: np.ndarray,
+              encode: Callable[[Sequence[str]], np.ndarray], old: QueryAdapter | None = None,
+              progress: Progress | None = None) -> QueryAdapter:
+        """Fit W on (row, clause, document title) of a generation whose main-space vectors are `vectors`;
+        pseudo questions `old` embedded are reused, the rest encoded."""
+        texts, targets, rows = [], [], []
+        for row, clause, title in clauses:
+            if clause.lang != "zh" and clause.kind != "preamble":
+                rows.append(row)  # every English clause competes for every pseudo question
+            asked = pseudo_questions(clause, title)
+            texts += asked
+            targets += [row] * len(asked)
+        unique = list(dict.fromkeys(texts))
+        hashes = [text_hash(t) for t in unique]
+        embedded = _reuse(unique, hashes, encode, old)
+        if len(texts) < MIN_PAIRS:
+            return cls(None, hashes, embedded)
+        at = {h: i for i, h in enumerate(hashes)}
+        queries = embedded[[at[text_hash(t)] for t in texts]]
+        column = {row: i for i, row in enumerate(rows)}
+        matrix = fit(queries, vectors[rows], np.asarray([column[r] for r in targets]), progress)
+        return cls(matrix, hashes, embedded)
+
+    def save(self, folder: Path) -> list[Path]:
+        matrix, names, queries = (folder / f for f in FILES)
+        saved = [names, queries]
+        names.write_text(json.dumps({"hashes": self.hashes, "fitted": self.matrix is not None}), encoding="utf-8")
+        np.save(queries, self.vectors.astype(np.float32))
+        if self.matrix is not None:
+            np.save(matrix, self.matrix.astype(np.float32))
+            saved.insert(0, matrix)
+        return saved
+
+    @classmethod
+    def load(cls, folder: Path) -> QueryAdapter | None:
+        """The generation's adapter; None for a generation written before there was one."""
+        matrix, names, queries = (folder / f for f in FILES)
+        if not names.is_file() or not queries.is_file():
+            return None
+        held = json.loads(names.read_text(encoding="utf-8"))
+        return cls(np.load(matrix) if held["fitted"] else None, held["hashes"], np.load(queries))
+
+
+def _reuse(texts: list[str], hashes: list[str], encode: Callable[[Sequence[str]], np.ndarray],
+           old: QueryAdapter | None) -> np.ndarray:
+    held = {h: i for i, h in enumerate(old.hashes)} if old is not None else {}
+    todo = [i for i, h in enumerate(hashes) if h not in held]
+    fresh = encode([texts[i] for i in todo]) if todo else None
+    dim = fresh.shape[1] if fresh is not None else old.vectors.shape[1] if old is not None else 0
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    if fresh is not None:
+        out[todo] = fresh
+    for i, h in enumerate(hashes):
+        if h in held:
+            out[i] = old.vectors[held[h]]  # type: ignore[union-attr]
+    return out
+
+
+def fit(queries: np.ndarray, candidates: np.ndarray, targets: np.ndarray, progress: Progress | None = None
+        ) -> np.ndarray:
+    """W minimising the cross-entropy of each mapped query's softmax over `candidates` (temperature
+    `TEMPERATURE`) at its target row, plus `PULL` times ||W − I||²; full-batch Adam from the identity."""
+    import torch
+
+    torch.manual_seed(0)
+    dim = queries.shape[1]
+    q, c, t = torch.from_numpy(queries), torch.from_numpy(candidates), torch.from_numpy(targets)
+    identity = torch.eye(dim)
+    matrix = torch.nn.Parameter(identity.clone())
+    optimiser = torch.optim.Adam([matrix], lr=LEARNING_RATE)
+    for step in range(STEPS):
+        mapped = torch.nn.functional.normalize(q @ matrix.T, dim=1)
+        loss = (torch.nn.functional.cross_entropy(mapped @ c.T / TEMPERATURE, t)
+                + PULL * ((matrix - identity) ** 2).sum())
+        optimiser.zero_grad()
+        loss.backward()
+        optimiser.step()
+        if progress and (step + 1) % 30 == 0:
+            progress("adapting questions to the corpus", step + 1, STEPS)
+    return matrix.detach().numpy().astype(np.float32)
