@@ -35,7 +35,8 @@ MARK = FILES[1]  # every generation written since there were adapters has it
 MIN_PAIRS = 200  # fewer pseudo questions than this: no map
 TEMPERATURE = 0.05  # of the softmax over cosines
 PULL = 0.01  # weight of the squared distance of W from the identity
-STEPS = 300  # full-batch Adam steps
+STEPS = 300  # Adam steps
+BATCH = 4096  # pseudo questions, and candidate clauses, per step at most
 LEARNING_RATE = 1e-3
 HEADING_CHARS = 120  # of each heading in a pseudo question
 SENTENCE_CHARS = 300  # of a first sentence
@@ -138,21 +139,41 @@ def _reuse(texts: list[str], hashes: list[str], encode: Callable[[Sequence[str]]
     return out
 
 
+def _sample(queries: int, candidates: np.ndarray, targets: np.ndarray, rng: np.random.Generator
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A step's pseudo questions, its candidates (their own clauses and others drawn at random, `BATCH` in all)
+    and each question's target among them."""
+    asked = rng.choice(queries, size=min(queries, BATCH), replace=False)
+    own = np.unique(targets[asked])
+    others = np.setdiff1d(rng.choice(len(candidates), size=min(len(candidates), 2 * BATCH), replace=False), own)
+    rows = np.concatenate([own, others[: max(0, BATCH - len(own))]])
+    return asked, rows, np.searchsorted(own, targets[asked])
+
+
 def fit(queries: np.ndarray, candidates: np.ndarray, targets: np.ndarray, progress: Progress | None = None
         ) -> np.ndarray:
     """W minimising the cross-entropy of each mapped query's softmax over `candidates` (temperature
-    `TEMPERATURE`) at its target row, plus `PULL` times ||W − I||²; full-batch Adam from the identity."""
+    `TEMPERATURE`) at its target row, plus `PULL` times ||W − I||²; Adam from the identity, over every query
+    and candidate at each step when there are at most `BATCH` of each, else over `BATCH` queries drawn at
+    random against their own clauses and others drawn at random (`BATCH` candidates), so that a large corpus
+    costs no more per step."""
     import torch
 
     torch.manual_seed(0)
-    dim = queries.shape[1]
-    q, c, t = torch.from_numpy(queries), torch.from_numpy(candidates), torch.from_numpy(targets)
-    identity = torch.eye(dim)
+    rng = np.random.default_rng(0)
+    full = len(queries) <= BATCH and len(candidates) <= BATCH
+    identity = torch.eye(queries.shape[1])
     matrix = torch.nn.Parameter(identity.clone())
     optimiser = torch.optim.Adam([matrix], lr=LEARNING_RATE)
     for step in range(STEPS):
-        mapped = torch.nn.functional.normalize(q @ matrix.T, dim=1)
-        loss = (torch.nn.functional.cross_entropy(mapped @ c.T / TEMPERATURE, t)
+        if full:
+            q, c, t = queries, candidates, targets
+        else:
+            asked, rows, t = _sample(len(queries), candidates, targets, rng)
+            q, c = queries[asked], candidates[rows]
+        mapped = torch.nn.functional.normalize(torch.from_numpy(q) @ matrix.T, dim=1)
+        loss = (torch.nn.functional.cross_entropy(mapped @ torch.from_numpy(c).T / TEMPERATURE,
+                                                  torch.from_numpy(np.asarray(t, dtype=np.int64)))
                 + PULL * ((matrix - identity) ** 2).sum())
         optimiser.zero_grad()
         loss.backward()

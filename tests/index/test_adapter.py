@@ -4,9 +4,11 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 
+from index import adapter as adapter_module
 from index import generations
-from index.adapter import FILES, MARK, MIN_PAIRS, QueryAdapter, pseudo_questions
+from index.adapter import FILES, MARK, MIN_PAIRS, QueryAdapter, fit, pseudo_questions
 from index.kb import KnowledgeBase
 from index.manifest import Manifest
 from index.search import DEFAULT_RANKING, search
@@ -14,6 +16,26 @@ from regkb import api
 from tests.helpers import SEED
 
 OSH = "US_29USC_ch15_Occupational_Safety_and_Health_Act"
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+@pytest.mark.parametrize("batch", [4096, 128])  # every question and candidate at each step; drawn ones
+def test_the_fit_learns_how_questions_are_distorted_from_their_clauses(monkeypatch, batch):
+    monkeypatch.setattr(adapter_module, "BATCH", batch)
+    rng = np.random.default_rng(1)
+    clauses = _unit(rng.standard_normal((400, 384)))
+    targets = rng.integers(0, 400, 800)
+    distortion = np.eye(384) + 1.5 * rng.standard_normal((384, 384)) / np.sqrt(384)
+    questions = _unit(clauses[targets] @ distortion.T + 0.3 * rng.standard_normal((800, 384)))
+
+    def first_right(matrix: np.ndarray) -> float:
+        return float(((_unit(questions @ matrix.T) @ clauses.T).argmax(axis=1) == targets).mean())
+
+    matrix = fit(questions, clauses, targets)
+    assert first_right(np.eye(384)) < 0.7 and first_right(matrix) > 0.95
 
 
 def test_a_clause_asks_about_itself_by_its_document_and_headings_and_by_its_first_sentence(corpus_settings,
