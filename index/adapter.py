@@ -121,7 +121,8 @@ class QueryAdapter:
         if not names.is_file() or not queries.is_file():
             return None
         held = json.loads(names.read_text(encoding="utf-8"))
-        return cls(np.load(matrix) if held["fitted"] else None, held["hashes"], np.load(queries))
+        # the pseudo questions' vectors are read only by the next ingest: mapped, not loaded
+        return cls(np.load(matrix) if held["fitted"] else None, held["hashes"], np.load(queries, mmap_mode="r"))
 
 
 def _reuse(texts: list[str], hashes: list[str], encode: Callable[[Sequence[str]], np.ndarray],

@@ -222,9 +222,9 @@ def search(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | N
     if not zh and not space:
         fused = _own_words(kb, query, fused, dense, ranking.rerank_depth, ranking.own_words_en)
     best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
-    clauses = gen.store.by_rows(best)
     if not best:
         return []
+    clauses = gen.store.by_rows(best)
     cosine = dense if query is own else dict(zip(best, (gen.vectors.vectors(np.asarray(best, dtype=np.int64)) @ own)
                                                   .tolist(), strict=True))
     return [Hit(c, fused[r], cosine[r], float(lex_scores[r]), found_by[r], space)
