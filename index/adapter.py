@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.embedder import reuse_or_encode
 from index.recipe import text_hash
 from ingest.types import Clause
 
@@ -95,7 +96,8 @@ class QueryAdapter:
             targets += [row] * len(asked)
         unique = list(dict.fromkeys(texts))
         hashes = [text_hash(t) for t in unique]
-        embedded = _reuse(unique, hashes, encode, old)
+        held = {h: i for i, h in enumerate(old.hashes)} if old is not None else {}
+        embedded = reuse_or_encode(hashes, unique, held, old.vectors if old is not None else None, encode)
         if len(texts) < MIN_PAIRS:
             return cls(None, hashes, embedded)
         at = {h: i for i, h in enumerate(hashes)}
@@ -123,21 +125,6 @@ class QueryAdapter:
         held = json.loads(names.read_text(encoding="utf-8"))
         # the pseudo questions' vectors are read only by the next ingest: mapped, not loaded
         return cls(np.load(matrix) if held["fitted"] else None, held["hashes"], np.load(queries, mmap_mode="r"))
-
-
-def _reuse(texts: list[str], hashes: list[str], encode: Callable[[Sequence[str]], np.ndarray],
-           old: QueryAdapter | None) -> np.ndarray:
-    held = {h: i for i, h in enumerate(old.hashes)} if old is not None else {}
-    todo = [i for i, h in enumerate(hashes) if h not in held]
-    fresh = encode([texts[i] for i in todo]) if todo else None
-    dim = fresh.shape[1] if fresh is not None else old.vectors.shape[1] if old is not None else 0
-    out = np.zeros((len(texts), dim), dtype=np.float32)
-    if fresh is not None:
-        out[todo] = fresh
-    for i, h in enumerate(hashes):
-        if h in held:
-            out[i] = old.vectors[held[h]]  # type: ignore[union-attr]
-    return out
 
 
 def _sample(queries: int, candidates: np.ndarray, targets: np.ndarray, rng: np.random.Generator

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -148,3 +148,20 @@ class Embedder:
         out = np.zeros((len(texts), chunks[0].shape[1]), dtype=np.float32)
         out[order] = np.concatenate(chunks)
         return out
+
+
+def reuse_or_encode(keys: Sequence[str], texts: Sequence[str], held: Mapping[str, int], old: np.ndarray | None,
+                    encode: Callable[[Sequence[str]], np.ndarray]) -> np.ndarray:
+    """Vectors of `texts` in order: row `held[key]` of `old` where `held` knows a text's key (the last generation
+    embedded it), the rest encoded in one call."""
+    todo = [i for i, key in enumerate(keys) if key not in held]
+    fresh = encode([texts[i] for i in todo]) if todo else None
+    dim = fresh.shape[1] if fresh is not None else old.shape[1] if old is not None else 0
+    out = np.zeros((len(keys), dim), dtype=np.float32)
+    if fresh is not None:
+        out[todo] = fresh
+    for i, key in enumerate(keys):
+        if key in held:
+            out[i] = old[held[key]]  # type: ignore[index]
+    return out
+

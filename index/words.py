@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
+from index.embedder import reuse_or_encode
 from index.lexical import english
 
 FILES = ("words.json", "words.npy")
@@ -60,15 +61,7 @@ class WordSpace:
               old: WordSpace | None = None) -> WordSpace:
         """Vectors for `words`: those `old` holds reused, the rest encoded."""
         held = {w: i for i, w in enumerate(old.words)} if old is not None else {}
-        dim = old.vectors.shape[1] if old is not None and len(old.words) else 0
-        todo = [w for w in words if w not in held]
-        fresh = encode(todo) if todo else np.zeros((0, dim), dtype=np.float32)
-        dim = dim or (fresh.shape[1] if len(fresh) else 0)
-        vectors = np.zeros((len(words), dim), dtype=np.float32)
-        new_at = {w: i for i, w in enumerate(todo)}
-        for row, word in enumerate(words):
-            vectors[row] = fresh[new_at[word]] if word in new_at else old.vectors[held[word]]  # type: ignore[union-attr]
-        return cls(words, vectors)
+        return cls(words, reuse_or_encode(words, words, held, old.vectors if old is not None else None, encode))
 
     def save(self, folder: Path) -> list[Path]:
         names, vectors = (folder / f for f in FILES)
