@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from answer.conditions import by_quantity, respectively
 from answer.intent import cues_asked, is_authority, kinds, wants_authority
 from answer.recipient import asks_recipient, recipients
+from index.clause_vectors import clause_sentences
 from index.lexical import tokenize
 from index.search import Hit
 from ingest.actors import explicit_actors
@@ -15,18 +16,18 @@ from ingest.actors.canon import canonical
 from ingest.actors.en import AGENT, AGENT_PHRASE, PARTICIPLE, head_word, heading_actor
 from ingest.actors.en import antecedent as en_antecedent
 from ingest.actors.zh import HEAD_END, antecedent, level_of, named_by
-from ingest.text import lang_of, sentences
+from ingest.text import lang_of
 from ingest.types import Clause
 
 ABSTAIN_BELOW = 0.4  # below it the answer abstains; chosen with bench.calibrate (bench/RESULTS.md)
 # (bias, cosine, coverage, nearness, reach) per model, from `python -m bench.calibrate` (bench/RESULTS.md):
-# "zh" for Chinese questions (the second space); "en" for the others when the second model gives their reach
-# (index.clause_vectors.reach), "" without it (REGKB_MODEL_ZH=none). Nearness depends on how many clauses the index
-# holds (on the seed alone a question its one clause answers has no near neighbours), so the main space leaves it
-# out.
+# "zh" for Chinese questions (the second space; their reach measured against the first clauses' sentences); "en"
+# for the others when the second model gives their reach (index.clause_vectors.reach), "" without it
+# (REGKB_MODEL_ZH=none). Nearness depends on how many clauses the index holds (on the seed alone a question its one
+# clause answers has no near neighbours), so the main space leaves it out.
 CALIBRATION: dict[str, tuple[float, ...]] = {"": (-7.99, 13.19, 5.94, 0.0, 0.0),
                                              "en": (-68.58, 9.48, 0.0, 0.0, 77.55),
-                                             "zh": (-169.25, 80.71, 0.0, 109.03, 0.0)}
+                                             "zh": (-165.72, 49.32, 0.0, 60.31, 74.38)}
 NOT_FOUND = {"en": "The indexed regulations do not say.", "zh": "所收录的法规中没有找到答案。"}
 
 
@@ -76,7 +77,7 @@ def confidence(question: str, hit: Hit, weights: dict[str, float] | None = None,
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for para in text.split("\n") for s in sentences(para)] or [text]
+    return clause_sentences(text) or [text]
 
 
 def _fragments(sentence: str, lang: str) -> list[str]:

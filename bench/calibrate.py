@@ -1,7 +1,7 @@
 """Fit answer confidence: logistic models, answerable versus out-of-scope development questions.
 
 The features are those answer/compose.py computes for the best hit (cosine in its space, IDF coverage, the mean
-cosine of the first five hits, the question's reach in the second space); the fitted bias and feature weights go
+cosine of the first five hits, the question's reach in e5's space); the fitted bias and feature weights go
 into answer.compose.CALIBRATION by hand, with the figures this prints: in-sample, and leave-one-out (each
 question judged by a model fitted without it). Questions that name a clause are left out: their confidence is 1 by
 construction.
@@ -31,11 +31,12 @@ from regkb import api
 
 Row = tuple[float, float, float, float, int]
 # the features each model is fitted on (0 cosine, 1 coverage, 2 nearness, 3 reach; the others weigh 0). Chinese:
-# cosine and nearness, where coverage added nothing. "en" (the main space where the index gives the question's
-# reach): cosine and reach. "" (the main space without reach): cosine and coverage, its coefficients in use still
-# those fitted on the first 129 questions. Nearness is left out of the main space: it depends on how many clauses
-# the index holds (on the seed alone, a question its one clause answers has no near neighbours).
-FITTED = {"": (0, 1), "en": (0, 3), "zh": (0, 2)}
+# cosine, nearness and reach (e5's best cosine to the first clauses' sentences), where coverage added nothing.
+# "en" (the main space where the index gives the question's reach): cosine and reach. "" (the main space without
+# reach): cosine and coverage, its coefficients in use still those fitted on the first 129 questions. Nearness is
+# left out of the main space: it depends on how many clauses the index holds (on the seed alone, a question its
+# one clause answers has no near neighbours).
+FITTED = {"": (0, 1), "en": (0, 3), "zh": (0, 2, 3)}
 SPACE = {"": "", "en": "", "zh": "zh"}  # the vector space of the best hit each model judges
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from index.kb import KnowledgeBase
 from index.recipe import embed_text
-from ingest.text import lang_of
+from ingest.text import lang_of, sentences
 
 if TYPE_CHECKING:
     from index.search import Hit
@@ -44,19 +44,37 @@ def own_vectors(kb: KnowledgeBase, rows: list[int]) -> dict[int, np.ndarray | No
 
 REACH_DEPTH = 3  # how many of an answer's first clauses `reach` reads
 REACH_CHARS = 800  # … and how much of each clause's own words (an item's lead-in stays out: the main model reads it)
+SENTENCE_CHARS = 6  # a shorter piece of a Chinese clause ("（一）", "第五条") is no sentence to measure
 
 
 def reach(kb: KnowledgeBase, question: str, hits: list[Hit]) -> float | None:
-    """How close the second model (multilingual-e5) places a question not in Chinese to the first
-    `REACH_DEPTH` clauses of its answer: the best cosine. None for a Chinese question (it searches that space
-    already) or without the second model.
+    """How close multilingual-e5 places a question to the first `REACH_DEPTH` clauses of its answer: the best
+    cosine. None without the second model, or for a Chinese question answered from the main space (an index with
+    no Chinese clause).
 
-    Answer confidence reads it beside the main model's cosine: a question the regulations do not cover often
-    finds a clause all-MiniLM-L6-v2 rates close, seldom one e5 does too (bench/RESULTS.md). The clauses are
-    embedded here, not at ingest, where e5 would take ten times as long as the main model; their vectors stay
-    in memory."""
+    Answer confidence reads it beside the cosine that ranked the clause. A question not in Chinese was searched
+    with all-MiniLM-L6-v2: e5 measures it against the clauses themselves, and a question the regulations do not
+    cover often finds a clause the main model rates close, seldom one e5 does too. A Chinese question was
+    searched in e5's own space, clause by clause: e5 measures it against the clauses' sentences, since an
+    article holds several duties and a question one of them — a question near the domain but outside it
+    ("货轮燃油泄漏……向哪个机构报告") matches an article's wording at large better than any one of its sentences
+    (bench/RESULTS.md). The passages are embedded here, not at ingest, where e5 would take ten times as long as
+    the main model; their vectors stay in memory."""
     gen = kb.gen
-    if gen.zh is None or not hits or lang_of(question) == "zh":
+    if gen.zh is None or not hits:
         return None
-    vectors = gen.zh.encode_passages([h.clause.text[:REACH_CHARS] for h in hits[:REACH_DEPTH]])
+    first = hits[:REACH_DEPTH]
+    if lang_of(question) != "zh":
+        passages = [h.clause.text[:REACH_CHARS] for h in first]
+    elif first[0].space == "zh":
+        passages = [s for h in first for s in clause_sentences(h.clause.text[:REACH_CHARS])
+                    if len(s) >= SENTENCE_CHARS] or [h.clause.text[:REACH_CHARS] for h in first]
+    else:
+        return None
+    vectors = gen.zh.encode_passages(passages)
     return float((vectors @ gen.zh.encode([question])[0]).max())
+
+
+def clause_sentences(text: str) -> list[str]:
+    """A clause's sentences, paragraph by paragraph."""
+    return [s for para in text.split("\n") for s in sentences(para)]
