@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from answer.conditions import by_quantity, respectively
 from answer.intent import cues_asked, is_authority, kinds, wants_authority
 from answer.recipient import asks_recipient, recipients
-from index.clause_vectors import clause_sentences
 from index.lexical import tokenize
 from index.search import Hit
 from ingest.actors import explicit_actors
@@ -16,7 +15,7 @@ from ingest.actors.canon import canonical
 from ingest.actors.en import AGENT, AGENT_PHRASE, PARTICIPLE, head_word, heading_actor
 from ingest.actors.en import antecedent as en_antecedent
 from ingest.actors.zh import HEAD_END, antecedent, level_of, named_by
-from ingest.text import lang_of
+from ingest.text import clause_sentences, lang_of
 from ingest.types import Clause
 
 ABSTAIN_BELOW = 0.4  # below it the answer abstains; chosen with bench.calibrate (bench/RESULTS.md)

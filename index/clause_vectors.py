@@ -11,7 +11,7 @@ import numpy as np
 
 from index.kb import KnowledgeBase
 from index.recipe import embed_text
-from ingest.text import lang_of, sentences
+from ingest.text import clause_sentences, lang_of
 
 if TYPE_CHECKING:
     from index.search import Hit
@@ -57,9 +57,9 @@ def reach(kb: KnowledgeBase, question: str, hits: list[Hit]) -> float | None:
     cover often finds a clause the main model rates close, seldom one e5 does too. A Chinese question was
     searched in e5's own space, clause by clause: e5 measures it against the clauses' sentences, since an
     article holds several duties and a question one of them — a question near the domain but outside it
-    ("货轮燃油泄漏……向哪个机构报告") matches an article's wording at large better than any one of its sentences
-    (bench/RESULTS.md). The passages are embedded here, not at ingest, where e5 would take ten times as long as
-    the main model; their vectors stay in memory."""
+    ("农村村民自己盖三层以上的房子……由哪个部门管") matches an article's wording at large better than any one of its
+    sentences (bench/RESULTS.md). The passages are embedded here, not at ingest, where e5 would take ten times as
+    long as the main model; their vectors stay in memory."""
     gen = kb.gen
     if gen.zh is None or not hits:
         return None
@@ -73,8 +73,3 @@ def reach(kb: KnowledgeBase, question: str, hits: list[Hit]) -> float | None:
         return None
     vectors = gen.zh.encode_passages(passages)
     return float((vectors @ gen.zh.encode([question])[0]).max())
-
-
-def clause_sentences(text: str) -> list[str]:
-    """A clause's sentences, paragraph by paragraph."""
-    return [s for para in text.split("\n") for s in sentences(para)]

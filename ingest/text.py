@@ -64,3 +64,8 @@ SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)\s+(?=[A-Z(“\"])")
 def sentences(text: str) -> list[str]:
     """Split text into sentences on Chinese and English sentence punctuation."""
     return [s for s in (p.strip() for p in SENTENCE_END.split(text)) if s]
+
+
+def clause_sentences(text: str) -> list[str]:
+    """A clause's sentences, paragraph by paragraph."""
+    return [s for para in text.split("\n") for s in sentences(para)]

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from answer.compose import CALIBRATION, confidence, model_of
-from index.clause_vectors import REACH_CHARS, REACH_DEPTH, SENTENCE_CHARS, clause_sentences, reach
+from index.clause_vectors import REACH_CHARS, REACH_DEPTH, SENTENCE_CHARS, reach
 from index.lexical import tokenize
+from ingest.text import clause_sentences
 from regkb import api
 from tests.helpers import SEED
 
