@@ -100,8 +100,8 @@ class QueryAdapter:
         embedded = reuse_or_encode(hashes, unique, held, old.vectors if old is not None else None, encode)
         if len(texts) < MIN_PAIRS:
             return cls(None, hashes, embedded)
-        at = {h: i for i, h in enumerate(hashes)}
-        queries = embedded[[at[text_hash(t)] for t in texts]]
+        at = {t: i for i, t in enumerate(unique)}
+        queries = embedded[[at[t] for t in texts]]
         column = {row: i for i, row in enumerate(rows)}
         matrix = fit(queries, vectors[rows], np.asarray([column[r] for r in targets]), progress)
         return cls(matrix, hashes, embedded)

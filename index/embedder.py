@@ -164,4 +164,3 @@ def reuse_or_encode(keys: Sequence[str], texts: Sequence[str], held: Mapping[str
         if key in held:
             out[i] = old[held[key]]  # type: ignore[index]
     return out
-
