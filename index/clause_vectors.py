@@ -43,7 +43,8 @@ def own_vectors(kb: KnowledgeBase, rows: list[int]) -> dict[int, np.ndarray | No
 
 
 REACH_DEPTH = 3  # how many of an answer's first clauses `reach` reads
-REACH_CHARS = 800  # … and how much of each clause's own words (an item's lead-in stays out: the main model reads it)
+REACH_CHARS = 800  # … and how much of a Chinese clause's own words (an item's lead-in stays out: the main model has it)
+REACH_CHARS_EN = 2000  # … and of an English one: about the 512 tokens e5 reads, so a duty stated last still counts
 SENTENCE_CHARS = 6  # a shorter piece of a Chinese clause ("（一）", "第五条") is no sentence to measure
 
 
@@ -65,7 +66,7 @@ def reach(kb: KnowledgeBase, question: str, hits: list[Hit]) -> float | None:
         return None
     first = hits[:REACH_DEPTH]
     if lang_of(question) != "zh":
-        passages = [h.clause.text[:REACH_CHARS] for h in first]
+        passages = [h.clause.text[:REACH_CHARS_EN] for h in first]
     elif first[0].space == "zh":
         passages = [s for h in first for s in clause_sentences(h.clause.text[:REACH_CHARS])
                     if len(s) >= SENTENCE_CHARS] or [h.clause.text[:REACH_CHARS] for h in first]

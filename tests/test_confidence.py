@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from answer.compose import CALIBRATION, confidence, model_of
-from index.clause_vectors import REACH_CHARS, REACH_DEPTH, SENTENCE_CHARS, reach
+from index.clause_vectors import REACH_CHARS, REACH_CHARS_EN, REACH_DEPTH, SENTENCE_CHARS, reach
 from index.lexical import tokenize
 from ingest.text import clause_sentences
 from regkb import api
@@ -34,9 +34,24 @@ def test_reach_is_the_best_second_space_cosine_of_the_first_clauses(seed_kb):
     zh = seed_kb.gen.zh
     assert zh is not None
     first = answer.citations[:REACH_DEPTH]
-    vectors = zh.encode_documents([h.clause.text[:REACH_CHARS] for h in first])  # the batch path, not the cache
+    vectors = zh.encode_documents([h.clause.text[:REACH_CHARS_EN] for h in first])  # the batch path, not the cache
     expected = float((vectors @ zh.encode([question])[0]).max())
     assert reach(seed_kb, question, answer.citations) == pytest.approx(expected, abs=1e-4)
+
+
+def test_an_english_reach_reads_a_duty_stated_last_in_a_long_clause(seed_kb):
+    """The seed's licence item states its licensing departments' duty to revoke after its first 800 characters: a short
+    question in those words is answered, on a reach that reads the whole clause."""
+    question = "Who must revoke the original administrative license?"
+    answer = api.ask(seed_kb, question, k=5)
+    first = answer.citations[0]
+    assert first.clause.clause_id.endswith("/s1/l3/l1/l1/5") and len(first.clause.text) > REACH_CHARS
+    assert first.clause.text.index("original administrative license must be revoked") > REACH_CHARS
+    zh = seed_kb.gen.zh
+    cut = float((zh.encode_documents([h.clause.text[:REACH_CHARS] for h in answer.citations[:REACH_DEPTH]])
+                 @ zh.encode([question])[0]).max())
+    assert reach(seed_kb, question, answer.citations) > cut
+    assert not answer.abstained and answer.responsible
 
 
 def test_reach_embeds_each_clause_once(seed_kb, monkeypatch):
