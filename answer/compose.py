@@ -428,6 +428,16 @@ def not_indexed(laws: list[str], hits: list[Hit], lang: str) -> Answer:
     return Answer(NOT_FOUND[lang], [], True, 0.0, hits, [note])
 
 
+def not_mentioned(names: list[str], hits: list[Hit]) -> Answer:
+    """An abstention for an English question about an agency, or federal law, that the indexed regulations never
+    mention (answer.lookup.unmentioned): the nearest clauses stay as leads."""
+    agencies = [n for n in names if n != "federal law"]
+    notes = ["the indexed regulations do not mention " + " or ".join(agencies)] if agencies else []
+    if "federal law" in names:
+        notes.append("the indexed regulations include no United States federal law")
+    return Answer(NOT_FOUND["en"], [], True, 0.0, hits, notes)
+
+
 def part_missing(reference: str, article: Clause, lang: str) -> str:
     """The note for a paragraph its article does not have: the article is cited in its place."""
     if lang == "zh":

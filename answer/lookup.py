@@ -10,6 +10,7 @@ from index.kb import KnowledgeBase
 from index.search import Hit
 from index.store import DocRecord
 from ingest.refs import Ref, parse_us, parse_zh, us_candidates, zh_candidates
+from ingest.text import lang_of
 from ingest.types import Clause
 
 _TITLE_NO = re.compile(r"\bTitle\s+(\d+)\b")
@@ -123,6 +124,87 @@ def _mentioned_acts(kb: KnowledgeBase) -> frozenset[frozenset[str]]:
         _MENTIONED[gen] = frozenset(_significant(a) for c in gen.store.all_clauses() if c.lang != "zh"
                                     for a in acts_named(c.text))
     return _MENTIONED[gen]
+
+
+# an agency or body a question names by its initials ('OSHA', 'NTSB'); not one followed by 'Act' (a law: above)
+_ACRONYM = re.compile(r"\b([A-Z]{3,6})(?:s|'s|’s)?\b(?!\s+Act\b)")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_FEDERAL = re.compile(r"\b(?i:federal)\b|\bUnited States\b|\bU\.S\.|\bUS\b")
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
+
+
+@dataclass(frozen=True)
+class _Names:
+    """What an index's English text could name: its words, the initials of its runs of capitalised words ('National
+    Transportation Safety Board' → NTSB, of titles too), of its runs of words at large ('local emergency planning
+    committee' → LEPC), and whether any of it is federal law."""
+
+    words: frozenset[str]
+    capitalised: str  # run initials, '|' between runs
+    runs: str
+    federal: bool
+
+
+_NAMES: WeakKeyDictionary[object, _Names] = WeakKeyDictionary()
+
+
+def _initials(text: str) -> tuple[list[str], list[str]]:
+    """The initials of `text`'s runs of capitalised words and of its runs of words, connectors left out."""
+    capitalised, runs = [], []
+    for piece in re.split(r"[^\w\s’'-]+", text):
+        cap, run = "", ""
+        for word in piece.split():
+            if word.lower() in _CONNECTORS:
+                continue
+            run += word[0].lower()
+            if _CAPITALISED.fullmatch(word):
+                cap += word[0]
+            elif cap:
+                capitalised.append(cap)
+                cap = ""
+        capitalised.append(cap)
+        runs.append(run)
+    return capitalised, runs
+
+
+def _names(kb: KnowledgeBase) -> _Names:
+    gen = kb.gen
+    if gen not in _NAMES:
+        texts = [c.text for c in gen.store.all_clauses() if c.lang != "zh"]
+        texts += [d.title for d in gen.docs.values() if d.lang != "zh"]
+        words: set[str] = set()
+        capitalised: list[str] = []
+        runs: list[str] = []
+        for text in texts:
+            plain = re.sub(r"\b([A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z])\.", r"\1", text)  # 'U.S.C.' is read as 'USC'
+            words.update(re.findall(r"[\w’'-]+", plain))
+            cap, run = _initials(plain)
+            capitalised += cap
+            runs += run
+        _NAMES[gen] = _Names(frozenset(words), "|".join(w for w in capitalised if len(w) > 1),
+                             "|".join(r for r in runs if r), any(_FEDERAL.search(t) for t in texts))
+    return _NAMES[gen]
+
+
+def unmentioned(kb: KnowledgeBase, question: str) -> list[str]:
+    """What an English question names that the indexed regulations never mention, so that no clause of theirs
+    governs it: an agency by its initials ('OSHA') that no word or run of words of theirs spells, or federal law
+    when none of them is federal ('federal', 'U.S.'). On the default corpus, a question about OSHA finds the seed's
+    clauses about Chinese government departments near, and would be answered from them."""
+    if lang_of(question) == "zh":
+        return []
+    names = _names(kb)
+    found = []
+    for m in _ACRONYM.finditer(question):
+        initials = m.group(1)
+        if (_ROMAN.fullmatch(initials) or initials in names.words or initials.lower() in names.words
+                or initials.capitalize() in names.words or initials in names.capitalised
+                or initials.lower() in names.runs):
+            continue
+        found.append(initials)
+    if _FEDERAL.search(question) and not names.federal:
+        found.append("federal law")
+    return list(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from answer.compose import OTHER_LANGUAGE, Answer, compose, no_such_clause, not_indexed, part_missing
+from answer.compose import OTHER_LANGUAGE, Answer, compose, no_such_clause, not_indexed, not_mentioned, part_missing
 from answer.duties import Duty, responsibility_map
 from answer.general import with_general_source
-from answer.lookup import references, unindexed_laws, with_named
+from answer.lookup import references, unindexed_laws, unmentioned, with_named
 from answer.rank import DEPTH, for_answer
 from index.abbreviations import spelled_out
 from index.clause_vectors import reach
@@ -154,6 +154,8 @@ def _ask(kb: KnowledgeBase, question: str, k: int, filters: Filters | None, lang
             return not_indexed(missing, hits, lang)
         if refs.absent:  # an article the law does not have: nor is its neighbour
             return no_such_clause(refs.absent, hits, lang)
+        if unknown := unmentioned(kb, question):  # OSHA, over the seed alone: no clause here governs it
+            return not_mentioned(unknown, hits)
     named = bool(hits) and "reference" in hits[0].found_by  # confidence 1: nothing to measure
     answer = compose(question, hits, lang=lang, weights=kb.gen.lexical.weights(tokenize(question)),
                      reach=None if named else reach(kb, question, ordered))

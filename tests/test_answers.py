@@ -5,7 +5,7 @@ import pytest
 
 from answer.compose import duty_sentence, responsible_for
 from answer.intent import cues_asked, is_authority, kinds, wants_authority
-from answer.lookup import acts_named, unindexed_laws, zh_laws_named
+from answer.lookup import acts_named, unindexed_laws, unmentioned, zh_laws_named
 from index.search import Filters
 from ingest.actors import with_actors
 from ingest.types import Clause
@@ -297,6 +297,28 @@ def test_a_question_under_a_law_the_index_lacks_abstains_and_names_it(kb):
     answer = api.ask(kb, question, k=5)
     assert unindexed_laws(kb, question) == [] and answer.notes == [] and answer.confidence > 0.0
     assert answer.citations[0].clause.doc_id == "US_29USC_ch15_Occupational_Safety_and_Health_Act"
+
+
+def test_an_agency_or_federal_law_the_index_never_mentions_abstains_and_is_named(kb, seed_settings, embedder):
+    """Over the seed alone (the default corpus), a question about OSHA or federal law finds the seed's clauses on
+    Chinese government departments near: it is told the index does not mention them, with those clauses as leads."""
+    seed = api.open_kb(seed_settings, embedder=embedder)
+    question = "What records does OSHA require an employer to keep?"
+    answer = api.ask(seed, question, k=5)
+    assert answer.abstained and answer.confidence == 0.0 and answer.citations and not answer.responsible
+    assert answer.notes == ["the indexed regulations do not mention OSHA"], answer.notes
+    answer = api.ask(seed, "Which federal agency must revoke a licence when a unit still fails after rectification?")
+    assert answer.abstained and answer.notes == ["the indexed regulations include no United States federal law"]
+    assert unmentioned(seed, "Does NIOSH do research on toxic substances?") == ["NIOSH"]
+    # the slice holds the OSH Act: OSHA is its initials, NIOSH those of the institute it sets up; not the NTSB
+    assert unmentioned(kb, question) == [] and not api.ask(kb, question, k=5).abstained
+    assert unmentioned(kb, "Does NIOSH do research on toxic substances?") == []
+    assert unmentioned(kb, "Does the NTSB investigate rail accidents?") == ["NTSB"]
+    # a word in capitals, a Roman numeral, 'us', a law named by its initials, a Chinese question: nothing unknown
+    for question in ("Who MUST revoke the original administrative license?", "Under Title III, who reports hazards?",
+                     "Our bureau got targets from the ministry above us. Are we bound by them?",
+                     "Who enforces the OSH Act?", "谁负责安全生产工作的综合监督管理？"):
+        assert unmentioned(seed, question) == [], question
 
 
 def test_laws_a_question_names():
