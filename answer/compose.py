@@ -172,13 +172,15 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
 
 def _agent_of_asked_verb(question: str, sentence: str, lang: str) -> list[str]:
     """"Who appoints the members …?" of "… five members, appointed by the President …": asked who does what the
-    sentence puts in a participle with its agent after 'by', that agent."""
+    sentence puts in a participle with its agent after 'by', that agent; the same of a petition, request,
+    application … 'upon' or 'at' whose 'of' names who makes it ("upon petition of the Secretary")."""
     if lang == "zh" or "who" not in kinds(question, lang):
         return []
     asked = set(tokenize(question))
-    for m in _PARTICIPLE_BY.finditer(sentence):
-        if set(tokenize(m.group(1))) & asked:
-            return [m.group(2)]
+    for pattern in (_PARTICIPLE_BY, _ON_REQUEST_OF):
+        for m in pattern.finditer(sentence):
+            if set(tokenize(m.group(1))) & asked:
+                return [m.group(2)]
     return []
 
 
@@ -202,6 +204,9 @@ _REQUIRED_TO = re.compile(r"\b(?:requir(?:e|es|ing)|direct(?:s|ing)?|guid(?:e|es
                           + r")\s+to\s+(?P<task>[^;.,]+)", re.I)
 
 _PARTICIPLE_BY = re.compile(rf"\b({PARTICIPLE})\s+by\s+(" + AGENT_PHRASE.pattern + ")", re.I)
+# "… shall have jurisdiction, upon petition of the Secretary, to restrain …": who petitions is the Secretary
+_ON_REQUEST_OF = re.compile(r"\b(?:upon|on|at)\s+(?:the\s+)?(petition|application|request|recommendation|motion|"
+                            r"complaint)\s+of\s+(" + AGENT_PHRASE.pattern + ")", re.I)
 
 _PROHIBITED = re.compile(r"^(?:No|Neither)\s", re.I)
 

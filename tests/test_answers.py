@@ -147,6 +147,15 @@ def test_asked_who_does_what_a_participle_names_its_agent_answers():
     assert _party(clause, "How many members does the mine safety review commission have?") == ["The Commission"]
 
 
+def test_asked_who_petitions_or_requests_the_party_it_is_made_upon_petition_of_answers():
+    clause = _clause("(a) Petition by Secretary to restrain imminent dangers; scope of order\n\nThe United States "
+                     "district courts shall have jurisdiction, upon petition of the Secretary, to restrain any "
+                     "conditions or practices in any place of employment which are such that a danger exists.", "en")
+    assert _party(clause, "Who petitions a district court to restrain imminent dangers?") == ["the Secretary"]
+    assert _party(clause, "Which courts can restrain conditions that are an imminent danger?") == [
+        "The United States district courts"]
+
+
 def test_asked_who_does_what_a_party_is_required_to_do_that_party_answers():
     clause = _clause("The Secretary may require any operator to provide adequate facilities for the miners to change "
                      "from the clothes worn underground, to provide for the storing of such clothes from shift to "
