@@ -88,6 +88,14 @@ def test_out_of_scope_question_abstains(app_url):
     assert result["answer"]["abstained"] is True and result["answer"]["responsible"] == []
 
 
+def test_a_question_about_an_agency_the_default_corpus_never_mentions_is_told_so(app_url):
+    client = Client(app_url, verbose=False)
+    card, cited = client.predict("What records does OSHA require an employer to keep?", 3, api_name="/answer")
+    assert "rk-abstain" in card and "<li>the indexed regulations do not mention OSHA</li>" in card
+    assert "nearest clauses are shown below as leads" in card
+    assert 'data-clause-id="government-and-department-safety-responsibilities/' in cited  # the seed's, as leads
+
+
 def test_public_endpoints_keep_their_names(app_url):
     """Programs call these names; an event added later must not take one of them."""
     names = set(Client(app_url, verbose=False).view_api(print_info=False, return_format="dict")["named_endpoints"])
