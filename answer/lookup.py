@@ -168,6 +168,7 @@ def _initials(text: str) -> tuple[list[str], list[str]]:
 
 
 def _names(kb: KnowledgeBase) -> _Names:
+    """The index's `_Names`, read from its English clauses and titles once per index generation."""
     gen = kb.gen
     if gen not in _NAMES:
         texts = [c.text for c in gen.store.all_clauses() if c.lang != "zh"]
