@@ -26,6 +26,7 @@ from index.embedder import Embedder
 from index.kb import KnowledgeBase
 from index.lexical import tokenize
 from index.search import Filters, Hit, search
+from index.spelling import respelled
 from index.store import DocRecord
 from index.writer import IndexWriter, Progress
 from index.zh_embedder import zh_embedder
@@ -134,6 +135,8 @@ def ask(kb: KnowledgeBase, question: str, *, k: int = 5, filters: Filters | None
     spelled: list[tuple[str, str]] = []
     if lang == "zh":  # 危化品 is read as 危险化学品 (index/abbreviations.py); the answer says so
         question, spelled = spelled_out(question, kb.gen)
+    else:  # 'licence' is read as 'license' where the clauses spell it so (index/spelling.py)
+        question, _ = respelled(question, kb.gen.lexical)
     answer = _ask(kb, question, k, filters, lang)
     if spelled:
         answer = replace(answer, notes=[*answer.notes, *(SPELLED_OUT.format(short=a, full=b) for a, b in spelled)])
