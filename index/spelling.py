@@ -48,7 +48,7 @@ def respelled(question: str, lexical: LexicalIndex) -> tuple[str, list[tuple[str
     def other(match: re.Match[str]) -> str:
         word = match.group(0)
         lower = word.lower()
-        if _known(lexical, lower):
+        if not tokenize(lower) or _known(lexical, lower):  # a stop word, or one the clauses hold
             return word
         for variant in variants(lower):
             if _known(lexical, variant):
