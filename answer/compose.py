@@ -292,13 +292,14 @@ def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]
 def _mentioned_party(question: str, clause: Clause) -> list[str]:
     """The party a question is about ('How many days does a mine operator have to contest …') as the clause
     words it, when the clause mentions it without making it the subject of a 'shall' — nor the object of a
-    preposition ('in the Department of Labor')."""
+    preposition ('in the Department of Labor') or of a verb of giving ('afford the State … a hearing')."""
     asked = AGENT.search(question)
     if not asked:
         return []
     stem = head_word(asked.group(0))
     for m in AGENT_PHRASE.finditer(clause.text):
-        if head_word(m.group(0)) == stem and not _AFTER_PREPOSITION.search(clause.text, 0, m.start()):
+        before = clause.text[: m.start()]
+        if head_word(m.group(0)) == stem and not _AFTER_PREPOSITION.search(before) and not _GIVEN_TO.search(before):
             return [m.group(0)]
     return []
 
@@ -307,6 +308,9 @@ def _mentioned_party(question: str, clause: Clause) -> list[str]:
 # preposition is where, for whom or whose something is, not a party that acts (not ingest.actors.en._GOVERNS,
 # which also takes 'by' — an agent — and the 'and' / 'or' of a list of parties)
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|within|into|of|to|from|for|with|under|at|on)\s+$", re.I)
+# "he shall afford the State … a hearing": the party something is given to receives it; who gives it acts
+_GIVEN_TO = re.compile(r"\b(?:afford(?:s|ed)?|giv(?:e|es|en)|grant(?:s|ed)?|notif(?:y|ies|ied)|furnish(?:es|ed)?|"
+                       r"pa(?:y|ys|id)|sen(?:d|ds|t)|serve[sd]?|award(?:s|ed)?)\s+$", re.I)
 
 
 def _full_names(actors: list[str], clause: Clause, start: int = 0) -> list[str]:

@@ -131,6 +131,13 @@ def test_a_party_the_clause_names_only_as_a_place_is_not_the_one_asked_about():
         "The Secretary"]
 
 
+def test_a_party_the_clause_gives_something_to_is_not_the_one_asked_about():
+    clause = _clause("(d) If the Secretary rejects a plan submitted under subsection (b), he shall afford the State "
+                     "submitting the plan due notice and opportunity for a hearing before so doing.", "en")
+    question = "If federal OSHA decides to turn down our state's proposed plan, does the state get a hearing first?"
+    assert _party(clause, question) == ["the Secretary"]
+
+
 def test_a_chinese_question_names_its_parties_by_head_or_level_and_together():
     clause = _clause("乡镇人民政府、街道办事处应当设立或者明确安全生产监督管理机构，配备执法检查人员。"
                      "开发区、工业园区等功能区管理机构应当明确负责安全生产监督管理的机构。", "zh")

@@ -19,7 +19,8 @@ AGENT = re.compile(
     r"office|bureau|organi[sz]ations?|ministr(?:y|ies)|contractors?|miners?|heads?|leaders?|individuals?|"
     r"claimants?|applicants?|carriers?|manufacturers?|respondents?|petitioners?|judges?|members?|delegates?|"
     r"attorneys?|solicitors?|part(?:y|ies)|"
-    r"team|teams|coordinators?|units?|company|companies|cadres?|recipients?|grantees?|licensees?|permittees?)\b",
+    r"team|teams|coordinators?|units?|company|companies|cadres?|recipients?|grantees?|licensees?|permittees?|"
+    r"foreman|foremen|superintendents?|supervisors?|managers?|examiners?)\b",
     re.I)
 PRONOUNS = {"he", "she", "it", "they", "he or she", "such person", "such agency", "such department", "it to", "is"}
 _DETERMINED = re.compile(r"^(?:the|each|every|any|a|an|such|all|no)\s+", re.I)
@@ -178,6 +179,9 @@ def _agent_of(head: str, condition: str) -> str:
         return _first_agent(_PASSIVE_SUBJECT.sub("", condition))
     if not head or CONDITION.match(head) or head.lower() in PRONOUNS or not head[0].isalpha():
         return ""
+    opening, _, rest = head.partition(",")
+    if rest and len(opening.split()) <= 4 and not AGENT.search(opening) and _DETERMINED.match(rest.strip()):
+        head = rest.strip()  # "Each day, the mine foreman and each of his assistants shall": when, not who
     # a relative clause ("… that implement administrative licences …") may run long and still name the actor
     relative = re.search(r"\s(?:that|which|who)\b", head)
     limit = MAX_WORDS * 2 if relative else MAX_WORDS

@@ -36,7 +36,7 @@ BY = re.compile(rf"由({NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|�
 _POSSESSOR = re.compile(rf"^({NAME}(?:{HEADS}))的(?:{NAME}(?:{HEADS})的)?[\u4e00-\u9fff]{{1,4}}(?<!的)，?(?=应当|必须)")
 _BARE_NAME = re.compile(rf"{NAME}(?:{HEADS})(?:等)?")
 # "应当经安全生产监督管理部门审批": the body that approves, examines or accepts acts, when no one else does
-APPROVED_BY = re.compile(rf"(?<![已曾])经(?:过)?({NAME}(?:{HEADS}))"
+APPROVED_BY = re.compile(rf"(?:(?<![已曾])经(?:过)?|(?<![已曾])报(?:经|请)?)({NAME}(?:{HEADS}))"
                          rf"(?=审批|批准|许可|同意|审查|审核|核准|考核|认可|验收)")
 MARKER = re.compile(r"^(?:第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*"
                     r"|[（(][一二三四五六七八九十]+[）)])")
@@ -142,6 +142,9 @@ _VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负
                           r"督促|(?<!受)委托|要求|协助|(?<=.)向|拒绝|拒不|阻碍|阻挠|遵守|执行")
 
 
+_FILED = re.compile(r"^报(?:送|经|请)?(?!告|社|纸|刊)")
+
+
 def named_by(text: str) -> list[str]:
     """The bodies a text puts after 由 ("由应急管理部门责令改正"), verb phrases left out."""
     return [a for a in map(clean, BY.findall(text)) if a]
@@ -152,6 +155,8 @@ def clean(actor: str) -> str:
     if _LED_BY_VERB.match(actor) and "的" not in actor:
         return ""  # "组织营救和救治受害人员", "促进生产经营单位": whom a duty works on, not who bears it
     actor = _LEADING.sub("", actor)
+    if _FILED.match(actor):  # "报当地消防救援机构验收": what is filed with a body, not who files (APPROVED_BY)
+        return ""
     if "由" in actor[1:-2]:  # "较大事故由事故发生地设区的市级人民政府": the actor is what follows 由
         actor = actor.rsplit("由", 1)[1]
     negated = actor.startswith(("不", "未", "没有"))  # "不对取得批准的单位…": a negated verb, not a name

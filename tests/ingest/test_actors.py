@@ -13,6 +13,9 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, tex
      "县级以上地方各级人民政府应急管理部门依照本法，对本行政区域内安全生产工作实施综合监督管理。",
      ["国务院应急管理部门", "县级以上地方各级人民政府应急管理部门"]),
     ("第五条 任何单位和个人都有维护消防安全的义务。", ["任何单位", "个人"]),
+    # "报……验收": the body a matter is filed with for acceptance accepts it; "报" opens no name
+    ("第四十条 专职消防队的建立，应当符合国家有关规定，并报当地消防救援机构验收。", ["当地消防救援机构"]),
+    ("并报当地消防救援机构验收。", ["当地消防救援机构"]),
     # "任何人" (anyone) bears a duty as a person does
     ("第四十四条 任何人发现火灾都应当立即报警。任何单位、个人都应当无偿为报警提供便利，不得阻拦报警。",
      ["任何人", "任何单位", "个人"]),
@@ -111,6 +114,11 @@ def test_chinese_actors(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("(b) Each employee shall comply with occupational safety and health standards.", ["Each employee"]),
+    # a mine's own officers act; a phrase of time before the subject is no part of it
+    ("(v) The mine foreman shall read and countersign promptly the daily reports of the pre-shift examiner.",
+     ["The mine foreman"]),
+    ("Each day, the mine foreman and each of his assistants shall enter plainly and sign with ink or indelible "
+     "pencil in a book.", ["the mine foreman and each of his assistants"]),
     ("If, upon inspection, the Secretary believes that an employer has violated a requirement, he shall issue a "
      "citation.", ["the Secretary"]),
     ("The Secretary or the Secretary of Health and Human Services, as the case may be, shall publish the findings.",
