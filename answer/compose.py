@@ -278,8 +278,10 @@ def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]
         if lang == "zh":  # by its head or its level ("乡镇和街道……" names 乡镇人民政府 and 街道办事处)
             found = min((at for word in (head, *_ZH_LEVELS.findall(actor)) if (at := text.find(word)) >= 0),
                         default=-1)
-        else:
+        else:  # by its head word, or by its initials ("the NTSB" names the National Transportation Safety Board)
             found = next((m.start() for m in re.finditer(rf"\b{re.escape(head)}", text)), -1)
+            if found < 0 and len(initials := _initials(actor)) >= 3:
+                found = next((m.start() for m in re.finditer(rf"\b{initials}\b", question)), -1)
         if found >= 0:
             places[actor] = found
     if not places:
@@ -287,6 +289,12 @@ def _named_in_question(question: str, actors: list[str], lang: str) -> list[str]
     first = min(places.values())
     # "乡镇政府和街道办……": parties named together, side by side, are all asked about
     return sorted((a for a, at in places.items() if at - first <= _TOGETHER[lang]), key=places.__getitem__)
+
+
+def _initials(actor: str) -> str:
+    """'NTSB' of 'The National Transportation Safety Board': its capitalised words' first letters, the article left
+    out."""
+    return "".join(w[0] for w in re.findall(r"\b[A-Z][\w’'-]*", actor) if w not in ("The", "Each", "Any", "A", "An"))
 
 
 def _mentioned_party(question: str, clause: Clause) -> list[str]:

@@ -138,6 +138,14 @@ def test_a_party_the_clause_gives_something_to_is_not_the_one_asked_about():
     assert _party(clause, question) == ["the Secretary"]
 
 
+def test_a_question_names_a_party_by_its_initials():
+    clause = _clause("(b) The National Transportation Safety Board may use, on a reimbursable basis, the services of "
+                     "the Institute. The Secretary of Transportation shall make the Institute available to the Board.",
+                     "en")
+    question = "Is the NTSB allowed to use the Transportation Safety Institute's services, and must it pay for them?"
+    assert _party(clause, question) == ["The National Transportation Safety Board"]
+
+
 def test_a_chinese_question_names_its_parties_by_head_or_level_and_together():
     clause = _clause("乡镇人民政府、街道办事处应当设立或者明确安全生产监督管理机构，配备执法检查人员。"
                      "开发区、工业园区等功能区管理机构应当明确负责安全生产监督管理的机构。", "zh")

@@ -94,7 +94,8 @@ def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
     inherited = [] if own else inherited_actors(clause)
     if inherited and clause.kind == "item" and all(a.startswith("下列") for a in inherited):
         # "下列单位应当建立应急值班制度：（一）县级以上人民政府……；": each item names one of those parties
-        own = zh.split_compound(name) if (name := zh.bare_name(clause.text)) else []
+        own = zh.split_compound(name) if (name := zh.bare_name(clause.text)) else [
+            name for name in [zh.listed_name(clause.text)] if name]
     found = [_actor(a, "explicit", terms) for a in own] or [_actor(a, "inherited", terms) for a in inherited]
     return replace(clause, actors=tuple(found))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ingest.actors.authority import is_authority
 from ingest.types import Clause
 
-_ZH = re.compile(r"本(?:法|条例|规定|办法)规定的行政处罚，(?:[^，。；]*?的，)?(?:除[^。；]*?外，)?"
+_ZH = re.compile(r"本(?:法|条例|规定|办法)规定的(?:罚款的)?行政处罚，(?:[^，。；]*?的，)?(?:除[^。；]*?外，)?"
                  r"由(?P<who>[^。；，]+?)(?:按照|依照|根据|依法|决定|实施)")
 _EN = re.compile(r"\b(?P<who>The (?:[A-Z][\w-]*\s)*?[A-Z][\w-]*) shall have (?:the )?authority to assess all civil "
                  r"penalties provided in this (?P<scope>section|subchapter|chapter)\b")

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ingest.actors.authority import is_authority
 
 HEADS = (
-    "人民政府|主管部门|管理部门|行政部门|有关部门|部门|机关|国务院|单位|机构|委员会|办公室|负责人|办事处|工会|任何人|"
+    "人民政府|主管部门|管理部门|行政部门|有关部门|部门|机关|国务院|单位|机构|委员会|办公室|负责人|办事处|工会|任何人|成员|"
     "经营者|所有人|管理人|承包人|投资人|总局|企业|人员|个人|公民|成年人|组织|队伍|调查组|申请人|检察院|人民法院|"
     "承办者|主办者|国家|本市|本省|村民委员会|居民委员会|救援队|指挥机构|矿长|法定代表人|业主(?!要)|"
     "船长|驾驶人|承运人|托运人|学校|医院|总监|协会组织|协会"
@@ -122,6 +122,8 @@ def _sentence_actors(sentence: str) -> list[str]:
         # "……单位的安全生产管理人员的任免，应当告知……": the units whose staff's appointment it is act
         match = _POSSESSOR.match(sentence)
     subject = match.group(1) if match else ("" if offender or found else _tagged_subject(sentence))
+    if _PREPOSITION.match(subject):  # "对……政府部门及其工作人员履行……实施监察": whom the duty is over, not who acts
+        subject = ""
     if subject and not offender and "由" not in subject:
         found.insert(0, subject)
     elif len(clauses) > 1:  # a leading circumstance ("发生事故时，…", "……的，") before the actors
@@ -136,7 +138,7 @@ def _sentence_actors(sentence: str) -> list[str]:
 
 
 _LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应当|提请|报请|会同|其他|鼓励、支持|鼓励|支持|组织)+")
-_LED_BY_VERB = re.compile(r"^(?:组织|促进|督促|引导|动员|帮助|要求|指导)")
+_LED_BY_VERB = re.compile(r"^(?:组织|促进|督促|引导|动员|帮助|要求|指导|确定|指定)")
 # a verb inside shows the phrase is not a name; '负责事故调查的人民政府' is one ('负责…的' describes the body)
 _VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负责(?!人)(?![\u4e00-\u9fff、]{1,15}?的)|依照|按照|"
                           r"督促|(?<!受)委托|要求|协助|(?<=.)向|拒绝|拒不|阻碍|阻挠|遵守|执行")
@@ -178,6 +180,15 @@ def bare_name(text: str) -> str:
     name = MARKER.sub("", text.strip()).rstrip("；;。，, ")
     says_more = re.search(r"^有|不得|应当|是|上报|[和与]其他", name)
     return clean(name) if _BARE_NAME.fullmatch(name) and not says_more else ""
+
+
+def listed_name(text: str) -> str:
+    """An item that only lists kinds of party, some not named by an actor head ("（一）大型核设施单位、大型发电厂、
+    民用机场、主要港口；" under "下列单位应当建立单位专职消防队"): the list, as one party; '' for an item that says
+    more."""
+    name = MARKER.sub("", text.strip()).rstrip("；;。，, ")
+    says_more = re.search(r"^有|不得|应当|必须|可以|是|上报|[和与]其他|[，：；。]|的$", name)
+    return name if name and len(name) <= 40 and not says_more else ""
 
 
 def is_condition(text: str) -> bool:

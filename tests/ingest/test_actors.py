@@ -13,6 +13,10 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, tex
      "县级以上地方各级人民政府应急管理部门依照本法，对本行政区域内安全生产工作实施综合监督管理。",
      ["国务院应急管理部门", "县级以上地方各级人民政府应急管理部门"]),
     ("第五条 任何单位和个人都有维护消防安全的义务。", ["任何单位", "个人"]),
+    # a body's members act; a phrase after 对 is whom the duty is over; an item opening with 确定 / 指定 names a task
+    ("事故调查报告应当附具有关证据材料。事故调查组成员应当在事故调查报告上签名。", ["事故调查组成员"]),
+    ("对地方各级人民政府和政府部门及其工作人员履行安全监督管理职责实施监察。", []),
+    ("（一）确定消防安全管理人，组织实施本单位的消防安全管理工作；", []),
     # "报……验收": the body a matter is filed with for acceptance accepts it; "报" opens no name
     ("第四十条 专职消防队的建立，应当符合国家有关规定，并报当地消防救援机构验收。", ["当地消防救援机构"]),
     ("并报当地消防救援机构验收。", ["当地消防救援机构"]),
@@ -316,6 +320,13 @@ def test_items_that_only_name_a_party_under_a_lead_in_of_parties_name_it():
                                ("矿山、金属冶炼、城市轨道交通运营、建筑施工单位", "explicit")]
     assert found["a14/i3"] == [("应急救援队伍", "explicit")]
     assert found["a15/i1"] == []  # the units are inspected, not the ones who act
+    # an item listing kinds of party that no actor head ends is the party, as one
+    doc = text_document("第三十九条 下列单位应当建立单位专职消防队，承担本单位的火灾扑救工作：\n"
+                        "（一）大型核设施单位、大型发电厂、民用机场、主要港口；\n"
+                        "（二）储备可燃的重要物资的大型仓库、基地。\n第四十条 专职消防队的建立，应当符合国家有关规定。")
+    found = {c.clause_id.split("/", 1)[1]: [(a.text, a.how) for a in with_actors(c).actors] for c in split(doc)}
+    assert found["a39/i1"] == [("大型核设施单位、大型发电厂、民用机场、主要港口", "explicit")]
+    assert found["a39/i2"] == [("储备可燃的重要物资的大型仓库、基地", "explicit")]
 
 
 @needs_shared
@@ -372,6 +383,11 @@ def test_fines_without_an_authority_take_the_one_the_laws_general_provision_name
     fire = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(
         file_document(CORPUS_SOURCES / "zh" / "消防法(2021-04-29).md")))}
     assert [a.text for a in fire["a60/i1"].actors if a.how == "general"] == ["住房和城乡建设主管部门、消防救援机构"]
+    # "本条例规定的罚款的行政处罚，由安全生产监督管理部门决定" (第四十三条) covers the fines of 第三十八条's items
+    accidents = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(
+        file_document(CORPUS_SOURCES / "zh" / "生产安全事故报告和调查处理条例(2007-04-09).md")))}
+    assert [(a.text, a.source) for a in accidents["a38/i1"].actors if a.how == "general"] == [
+        ("安全生产监督管理部门", "生产安全事故报告和调查处理条例(2007-04-09)/a43")]
 
 
 @needs_shared
