@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from answer.conditions import by_quantity, respectively
-from answer.intent import cues_asked, is_authority, kinds, wants_authority
+from answer.intent import DEPARTMENT, asks_department, cues_asked, is_authority, kinds, wants_authority
 from answer.recipient import asks_recipient, recipients
 from index.lexical import tokenize
 from index.search import Hit
@@ -109,13 +109,14 @@ CUE_BONUS = 0.25  # added to a sentence's match when it states what the question
 def duty_sentence(question: str, text: str, weights: dict[str, float] | None = None) -> str:
     """The sentence of a clause that holds most of the question's weight (a bare number, '§ 654.', is none);
     a sentence that only encourages ("鼓励、支持……") counts half when the question asks what must be done, and
-    one gains `CUE_BONUS` for each thing the question asks for that it states (a time limit, a penalty)."""
+    one gains `CUE_BONUS` for each thing the question asks for that it states (a time limit, a penalty, for "哪些部门"
+    a department)."""
     terms = set(tokenize(question))
     lang = "zh" if lang_of(question) == "zh" else "en"
     must = bool(_MUST[lang].search(question))
     candidates = [s for s in _sentences(text) if not _BARE_NUMBER.fullmatch(s.strip())] or _sentences(text)
 
-    cues = cues_asked(question, lang)
+    cues = cues_asked(question, lang) + ([DEPARTMENT] if asks_department(question, lang) else [])
 
     def match(sentence: str) -> float:
         share = _weighted(terms, sentence, weights)
@@ -306,10 +307,15 @@ def _mentioned_party(question: str, clause: Clause) -> list[str]:
         return []
     stem = head_word(asked.group(0))
     for m in AGENT_PHRASE.finditer(clause.text):
-        before = clause.text[: m.start()]
+        # "a requirement that the operator": the party is named from its last article on
+        start = m.start() + [d.start() for d in _ARTICLE.finditer(m.group(0))][-1]
+        before = clause.text[:start]
         if head_word(m.group(0)) == stem and not _AFTER_PREPOSITION.search(before) and not _GIVEN_TO.search(before):
-            return [m.group(0)]
+            return [clause.text[start:m.end()]]
     return []
+
+
+_ARTICLE = re.compile(r"\b(?:the|each|any|every|an?)\s", re.I)
 
 
 # "… establish in the Department of Labor a … Fund", "the responsibilities of leaders": a party after such a

@@ -9,7 +9,8 @@ import re
 
 from ingest.actors.authority import is_authority
 
-__all__ = ["KINDS", "asks_for_body", "cues_asked", "is_authority", "kinds", "wants_authority"]
+__all__ = ["DEPARTMENT", "KINDS", "asks_department", "asks_for_body", "cues_asked", "is_authority", "kinds",
+           "wants_authority"]
 
 KINDS = ("penalty", "approval", "report", "deadline", "who", "duty", "general")
 
@@ -62,6 +63,15 @@ def cues_asked(question: str, lang: str) -> list[re.Pattern[str]]:
     lang = "zh" if lang == "zh" else "en"
     asked = kinds(question, lang)
     return [rx for (kind, in_lang), rx in _CUES.items() if in_lang == lang and kind in asked]
+
+
+_ASKS_DEPARTMENT = re.compile(r"哪(?:个|些|一)?(?:部门|机关)|什么(?:部门|机关)")
+DEPARTMENT = re.compile(r"部门|机关")
+
+
+def asks_department(question: str, lang: str) -> bool:
+    """"哪些部门有权开包查验？": a Chinese question that asks which department (or organ of state) acts or receives."""
+    return lang == "zh" and bool(_ASKS_DEPARTMENT.search(question))
 
 
 def kinds(question: str, lang: str) -> list[str]:

@@ -138,6 +138,25 @@ def test_a_party_the_clause_gives_something_to_is_not_the_one_asked_about():
     assert _party(clause, question) == ["the Secretary"]
 
 
+def test_asked_which_department_the_sentence_naming_one_answers():
+    clause = _clause("第六十四条 托运人不得在托运的普通货物中夹带危险化学品。"
+                     "任何单位和个人不得在邮件、快件内夹带危险化学品。邮政企业、快递企业不得收寄危险化学品。"
+                     "对涉嫌违反本条第一款、第二款规定的，交通运输主管部门、邮政管理部门可以依法开拆查验。", "zh")
+    question = "怀疑快递包裹里夹带了危险化学品，哪些部门有权开包查验？"
+    assert _party(clause, question) == ["交通运输主管部门", "邮政管理部门"]
+
+
+def test_a_party_the_clause_names_inside_a_longer_phrase_is_named_from_its_article():
+    clause = _clause("(d) High-voltage lines shall be deenergized and grounded before work is performed on them, "
+                     "except that repairs may be permitted, in the case of energized surface high-voltage lines, if "
+                     "such repairs are made by a qualified person in accordance with procedures and safeguards, "
+                     "including, but not limited to a requirement that the operator of such mine provide, test, and "
+                     "maintain protective devices in making such repairs, to be prescribed by the Secretary prior to "
+                     "promulgation.", "en")
+    question = "If a mine allows repairs on energized surface lines, what does the mine operator have to supply?"
+    assert _party(clause, question) == ["the operator"]
+
+
 def test_a_question_names_a_party_by_its_initials():
     clause = _clause("(b) The National Transportation Safety Board may use, on a reimbursable basis, the services of "
                      "the Institute. The Secretary of Transportation shall make the Institute available to the Board.",

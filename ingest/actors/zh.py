@@ -141,7 +141,7 @@ _LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应�
 _LED_BY_VERB = re.compile(r"^(?:组织|促进|督促|引导|动员|帮助|要求|指导|确定|指定)")
 # a verb inside shows the phrase is not a name; '负责事故调查的人民政府' is one ('负责…的' describes the body)
 _VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负责(?!人)(?![\u4e00-\u9fff、]{1,15}?的)|依照|按照|"
-                          r"督促|(?<!受)委托|要求|协助|(?<=.)向|拒绝|拒不|阻碍|阻挠|遵守|执行")
+                          r"督促|(?<!受)委托|要求|协助|(?<=.)向|拒绝|拒不|阻碍|阻挠|遵守|执行|告知|及时")
 
 
 _FILED = re.compile(r"^报(?:送|经|请)?(?!告|社|纸|刊)")
