@@ -35,8 +35,9 @@ LATER_SUBJECT = re.compile(rf"^({NAME}(?:{HEADS})(?:等)?)"
 BY = re.compile(rf"由({NAME}(?:{HEADS}))(?=[^\u4e00-\u9fff]|{BOUNDARY}|予以|处|决定|吊销|没收|批准|确定|认定|承运)")
 _POSSESSOR = re.compile(rf"^({NAME}(?:{HEADS}))的(?:{NAME}(?:{HEADS})的)?[\u4e00-\u9fff]{{1,4}}(?<!的)，?(?=应当|必须)")
 _BARE_NAME = re.compile(rf"{NAME}(?:{HEADS})(?:等)?")
-# "应当经安全生产监督管理部门审批": the body that approves, examines or accepts acts, when no one else does
-APPROVED_BY = re.compile(rf"(?:(?<![已曾])经(?:过)?|(?<![已曾])报(?:经|请)?)({NAME}(?:{HEADS}))"
+# "应当经安全生产监督管理部门审批", "报当地消防救援机构验收": the body that approves, examines or accepts acts, when no
+# one else does
+APPROVED_BY = re.compile(rf"(?<![已曾])(?:经(?:过)?|报(?:经|请)?)({NAME}(?:{HEADS}))"
                          rf"(?=审批|批准|许可|同意|审查|审核|核准|考核|认可|验收)")
 MARKER = re.compile(r"^(?:第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*"
                     r"|[（(][一二三四五六七八九十]+[）)])")
