@@ -13,7 +13,8 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, tex
      "县级以上地方各级人民政府应急管理部门依照本法，对本行政区域内安全生产工作实施综合监督管理。",
      ["国务院应急管理部门", "县级以上地方各级人民政府应急管理部门"]),
     ("第五条 任何单位和个人都有维护消防安全的义务。", ["任何单位", "个人"]),
-    # a body's members act; a phrase after 对 is whom the duty is over; an item opening with 确定 / 指定 names a task
+    # a body's members act; a phrase after 对 is whom the duty is over; an item opening with 确定 / 指定 names a task,
+    # and so does a phrase holding 及时 / 告知
     ("事故调查报告应当附具有关证据材料。事故调查组成员应当在事故调查报告上签名。", ["事故调查组成员"]),
     ("对地方各级人民政府和政府部门及其工作人员履行安全监督管理职责实施监察。", []),
     ("（一）确定消防安全管理人，组织实施本单位的消防安全管理工作；", []),
