@@ -249,7 +249,8 @@ def _asked_about(question: str, groups: list[list[str]], clause: Clause) -> list
         _mentioned_party(question, clause) if clause.lang == "en" else [])
 
 
-_ASKS_BY = re.compile(r"由(?:谁|哪)")
+# "由谁决定", and its spoken forms "谁来责令纠正", "哪个部门来罚": asked who does it, the body after 由 answers
+_ASKS_BY = re.compile(r"由(?:谁|哪)|谁来|哪(?:个|些|一级)?(?:部门|机关|机构)来")
 
 
 def _head(actor: str, lang: str) -> str:

@@ -138,6 +138,13 @@ def test_a_party_the_clause_gives_something_to_is_not_the_one_asked_about():
     assert _party(clause, question) == ["the Secretary"]
 
 
+def test_asked_who_comes_to_act_the_body_after_by_answers_not_the_offender():
+    clause = _clause("第九十一条 负有安全生产监督管理职责的部门，要求被审查、验收的单位购买其指定的安全设备、"
+                     "器材或者其他产品的，在对安全生产事项的审查、验收中收取费用的，由其上级机关或者监察机关责令改正，"
+                     "责令退还收取的费用。", "zh")
+    assert _party(clause, "监管部门验收时向企业收费，还指定买某家的设备，谁来责令纠正？") == ["上级机关", "监察机关"]
+
+
 def test_asked_which_department_the_sentence_naming_one_answers():
     clause = _clause("第六十四条 托运人不得在托运的普通货物中夹带危险化学品。"
                      "任何单位和个人不得在邮件、快件内夹带危险化学品。邮政企业、快递企业不得收寄危险化学品。"

@@ -149,8 +149,9 @@ _FILED = re.compile(r"^报(?:送|经|请)?(?!告|社|纸|刊)")
 
 
 def named_by(text: str) -> list[str]:
-    """The bodies a text puts after 由 ("由应急管理部门责令改正"), verb phrases left out."""
-    return [a for a in map(clean, BY.findall(text)) if a]
+    """The bodies a text puts after 由 ("由应急管理部门责令改正"), each of a compound ("由其上级机关或者监察机关":
+    上级机关, 监察机关), verb phrases left out."""
+    return [a for found in BY.findall(text) for a in map(clean, split_compound(_POSSESSIVE.sub("", found))) if a]
 
 
 def clean(actor: str) -> str:
