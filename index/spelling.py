@@ -35,9 +35,10 @@ def variants(word: str) -> list[str]:
     return list(dict.fromkeys(rule.sub(other, word) for rule, other in _RULES if rule.search(word)))
 
 
-def _known(lexical: LexicalIndex, word: str) -> bool:
-    terms = tokenize(word)
-    return bool(terms) and all(t in lexical.idf(terms) for t in terms)
+def _held(lexical: LexicalIndex, terms: list[str]) -> bool:
+    """Every one of a word's terms is in some clause."""
+    known = lexical.idf(terms)
+    return bool(terms) and all(t in known for t in terms)
 
 
 def respelled(question: str, lexical: LexicalIndex) -> tuple[str, list[tuple[str, str]]]:
@@ -48,10 +49,11 @@ def respelled(question: str, lexical: LexicalIndex) -> tuple[str, list[tuple[str
     def other(match: re.Match[str]) -> str:
         word = match.group(0)
         lower = word.lower()
-        if not tokenize(lower) or _known(lexical, lower):  # a stop word, or one the clauses hold
+        terms = tokenize(lower)
+        if not terms or _held(lexical, terms):  # a stop word, or one the clauses hold
             return word
         for variant in variants(lower):
-            if _known(lexical, variant):
+            if _held(lexical, tokenize(variant)):
                 changed.append((word, variant))
                 return variant.capitalize() if word[0].isupper() else variant
         return word
