@@ -10,6 +10,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -155,8 +156,9 @@ def _ask(kb: KnowledgeBase, question: str, k: int, filters: Filters | None, lang
         if missing := unindexed_laws(kb, question):
             # an article of a law that is not here: another law's article of that number is no answer
             return not_indexed(missing, hits, lang)
-        if refs.absent:  # an article the law does not have: nor is its neighbour
-            return no_such_clause(refs.absent, hits, lang)
+        if absent := [text for text in refs.absent if not cited_by(text, hits)]:
+            # an article the law does not have: nor is its neighbour
+            return no_such_clause(absent, hits, lang)
         if unknown := unmentioned(kb, question):  # OSHA, over the seed alone: no clause here governs it
             return not_mentioned(unknown, hits)
     named = bool(hits) and "reference" in hits[0].found_by  # confidence 1: nothing to measure
@@ -169,6 +171,14 @@ def _ask(kb: KnowledgeBase, question: str, k: int, filters: Filters | None, lang
         missing_parts = [part_missing(text, clause, lang) for text, clause in refs.partial]
         answer = replace(answer, notes=[*answer.notes, *missing_parts])
     return answer
+
+
+def cited_by(reference: str, hits: list[Hit]) -> bool:
+    """A clause found cites the reference as the question writes it: "an FAA order imposing a civil penalty under
+    section 46301" asks about the clause that provides for appeals of "an order imposing a penalty under section
+    46301", a section of another chapter that the index does not hold."""
+    written = re.compile(rf"(?<![\w.]){re.escape(reference)}(?![\w])", re.I)
+    return any(written.search(h.clause.text) for h in hits)
 
 
 def other_language(kb: KnowledgeBase, lang: str, filters: Filters | None = None) -> str:

@@ -94,6 +94,16 @@ def test_a_named_clause_the_index_lacks_abstains_and_says_so(kb, question, note)
     assert references(kb, "安全生产法第十条讲了什么？").absent == []
 
 
+def test_a_section_a_found_clause_cites_is_no_missing_clause(kb):
+    """18 U.S.C. § 1905 is not indexed, but a clause here treats trade secrets "referred to in section 1905 of title
+    18" as confidential: asked about such secrets, that clause answers, with no "have no section 1905" note."""
+    question = "Must an inspector keep confidential a trade secret referred to in section 1905 of title 18?"
+    assert references(kb, question).absent  # the section is not indexed
+    answer = api.ask(kb, question, k=3)
+    assert not answer.abstained and not any("have no" in n for n in answer.notes), answer.notes
+    assert "section 1905 of title 18" in answer.citations[0].clause.text
+
+
 def test_a_paragraph_its_article_lacks_cites_the_article_and_says_so(kb):
     answer = api.ask(kb, "安全生产法第十条第九款讲了什么？", k=3)  # 第十条 has three paragraphs
     assert answer.citations[0].clause.clause_id.endswith("/a10") and not answer.abstained

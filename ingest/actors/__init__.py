@@ -11,7 +11,15 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v30: zh 以及 joining two kinds of party names each whole ('……储存单位以及矿山、……施工单位'), "
+RECIPE = ("actors v33: zh a chapter of one party's duties ('第二章 煤矿企业的安全生产责任') names that party for a "
+          "clause naming no one, a paragraph whose penalty another law sets ('依照《……》的规定处罚') inherits no "
+          "enforcer, names opening with 安排 / 配备 / 制定 are tasks, 职工 heads a name; "
+          "v32: zh '报……验收/批准' names the accepting body, a name opening with 报 or a preposition names no one, "
+          "names opening with 确定 / 指定 or holding 告知 / 及时 are tasks, an item listing a kind of party under "
+          "'下列单位……：' is that party, '罚款的行政处罚，由……决定' is a general provision, compounds after 由 split; "
+          "v31: zh 任何人 and 成员 head names, en foreman, superintendent, examiner, supervisor and manager are "
+          "agents, a short phrase of time before a subject is no part of it ('Each day, the mine foreman'); "
+          "v30: zh 以及 joining two kinds of party names each whole ('……储存单位以及矿山、……施工单位'), "
           "not what persons belong to ('……单位以及……单位的主要负责人'); "
           "v29: en an exception between commas (', except where …,') is no part of a subject, "
           "an item going on with 'including' names no subject of its own; "
@@ -74,6 +82,10 @@ def inherited_actors(clause: Clause) -> list[str]:
             mentioned = en.named_in(heading)
             if mentioned:
                 return [mentioned]
+    else:  # "第二章 煤矿企业的安全生产责任": a chapter of one party's duties
+        for heading in reversed(clause.headings):
+            if named := zh.chapter_party(heading):
+                return named
     return []
 
 
@@ -92,6 +104,10 @@ def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
     if clause.kind == "item" and clause.lang == "zh" and zh.is_condition(clause.text):
         own = []  # an item listing an offence: whoever it names is the offender, the enforcer is above
     inherited = [] if own else inherited_actors(clause)
+    if clause.kind == "paragraph" and clause.lang == "zh" and zh.REFERRED_PENALTY.search(clause.text):
+        # "……的，依照《……条例》的规定处罚" after a paragraph "由安全生产监督管理部门责令改正": another law sets the
+        # penalty and who imposes it; the article's lead-in does not
+        inherited = []
     if inherited and clause.kind == "item" and all(a.startswith("下列") for a in inherited):
         # "下列单位应当建立应急值班制度：（一）县级以上人民政府……；": each item names one of those parties
         own = zh.split_compound(name) if (name := zh.bare_name(clause.text)) else [

@@ -15,7 +15,7 @@ HEADS = (
     "人民政府|主管部门|管理部门|行政部门|有关部门|部门|机关|国务院|单位|机构|委员会|办公室|负责人|办事处|工会|任何人|成员|"
     "经营者|所有人|管理人|承包人|投资人|总局|企业|人员|个人|公民|成年人|组织|队伍|调查组|申请人|检察院|人民法院|"
     "承办者|主办者|国家|本市|本省|村民委员会|居民委员会|救援队|指挥机构|矿长|法定代表人|业主(?!要)|"
-    "船长|驾驶人|承运人|托运人|学校|医院|总监|协会组织|协会"
+    "船长|驾驶人|承运人|托运人|学校|医院|总监|协会组织|协会|职工"
 )
 # what may follow a subject: a duty word, a preposition, an adverb — anything that cannot continue a name
 # ('负有' is a verb, except in '人民政府负有安全生产监督管理职责的部门', where it names the departments)
@@ -139,7 +139,7 @@ def _sentence_actors(sentence: str) -> list[str]:
 
 
 _LEADING = re.compile(r"^(?:或者|及其|以及|并且|并|和|及|可以|应当|提请|报请|会同|其他|鼓励、支持|鼓励|支持|组织)+")
-_LED_BY_VERB = re.compile(r"^(?:组织|促进|督促|引导|动员|帮助|要求|指导|确定|指定)")
+_LED_BY_VERB = re.compile(r"^(?:组织|促进|督促|引导|动员|帮助|要求|指导|确定|指定|安排|配备|制定)")
 # a verb inside shows the phrase is not a name; '负责事故调查的人民政府' is one ('负责…的' describes the body)
 _VERB_INSIDE = re.compile(r"应当|可以|必须|配合|设立|提请|报请|负责(?!人)(?![\u4e00-\u9fff、]{1,15}?的)|依照|按照|"
                           r"督促|(?<!受)委托|要求|协助|(?<=.)向|拒绝|拒不|阻碍|阻挠|遵守|执行|告知|及时")
@@ -156,8 +156,9 @@ def named_by(text: str) -> list[str]:
 
 def clean(actor: str) -> str:
     """An actor phrase without a leading conjunction; empty when a verb shows it is not a name."""
-    if _LED_BY_VERB.match(actor) and "的" not in actor:
-        return ""  # "组织营救和救治受害人员", "促进生产经营单位": whom a duty works on, not who bears it
+    if (_LED_BY_VERB.match(actor) or _LED_BY_VERB.match(_LEADING.sub("", actor))) and "的" not in actor:
+        # "组织营救和救治受害人员", "促进生产经营单位", "并安排专门人员": whom a duty works on, not who bears it
+        return ""
     actor = _LEADING.sub("", actor)
     if _FILED.match(actor):  # "报当地消防救援机构验收": what is filed with a body, not who files (APPROVED_BY)
         return ""
@@ -174,6 +175,21 @@ def actors(text: str) -> list[str]:
         for actor in _sentence_actors(sentence.strip()):
             found.extend(clean(a) for a in split_compound(actor))
     return list(dict.fromkeys(a for a in found if a and a not in _NOT_ACTORS))
+
+
+# "第二章 煤矿企业的安全生产责任": a chapter (or section) about one kind of party's duties
+_CHAPTER_OF = re.compile(rf"^第[零〇一二三四五六七八九十百千]+[章节][\s\u3000]*({NAME}(?:{HEADS}))的")
+
+
+def chapter_party(heading: str) -> list[str]:
+    """The party a chapter heading says its duties are of: 煤矿企业 of "第二章 煤矿企业的安全生产责任", 生产经营单位
+    of "第二章 生产经营单位的安全生产保障"; none for "第三章 监督管理"."""
+    m = _CHAPTER_OF.match(heading.strip())
+    return [a for a in map(clean, split_compound(m.group(1))) if a] if m else []
+
+
+# "……的，依照《企业事业单位内部治安保卫条例》的规定处罚": the penalty, and who imposes it, another law sets
+REFERRED_PENALTY = re.compile(r"依照《[^》]+》(?:的|有关)?(?:规定)?(?:予以|给予)?处罚")
 
 
 def bare_name(text: str) -> str:

@@ -106,6 +106,8 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, tex
      ["依法取得危险货物水路运输许可的水路运输企业"]),
     ("（一）组织营救和救治受害人员，转移、疏散、撤离并妥善安置受到威胁的人员以及采取其他救助措施；", []),
     ("促进生产经营单位加强安全生产管理", []),
+    ("并安排专门人员进行现场安全管理。", []),  # a fragment of "……应当采取专门安全技术措施，并安排……"
+    ("矿山企业职工必须遵守有关矿山安全的法律、法规和企业规章制度。", ["矿山企业职工"]),
     # "……单位的……人员的任免，应当告知……": the units act; not a condition ("涉及用人单位的秘密的，应当……")
     ("危险物品的生产、储存单位以及矿山、金属冶炼单位的安全生产管理人员的任免，应当告知主管的负有安全生产监督管理职责的部门。",
      ["危险物品的生产、储存单位", "矿山、金属冶炼单位"]),
@@ -329,6 +331,28 @@ def test_items_that_only_name_a_party_under_a_lead_in_of_parties_name_it():
     found = {c.clause_id.split("/", 1)[1]: [(a.text, a.how) for a in with_actors(c).actors] for c in split(doc)}
     assert found["a39/i1"] == [("大型核设施单位、大型发电厂、民用机场、主要港口", "explicit")]
     assert found["a39/i2"] == [("储备可燃的重要物资的大型仓库、基地", "explicit")]
+
+
+def test_a_chapter_of_one_partys_duties_names_that_party_for_a_clause_naming_no_one():
+    doc = text_document("第一章 总则\n第一条 本条例适用于煤矿安全生产。\n"
+                        "第二章 煤矿企业的安全生产责任\n第二条 井工煤矿应当有两个能行人的安全出口。\n"
+                        "第三条 煤矿企业主要负责人对本企业安全生产工作全面负责。\n"
+                        "第三章 监督管理\n第四条 安全出口的设置应当符合国家标准。")
+    found = {c.clause_id.split("/", 1)[1]: [(a.text, a.how) for a in with_actors(c).actors] for c in split(doc)}
+    assert found["a2"] == [("煤矿企业", "inherited")]
+    assert found["a3"] == [("煤矿企业主要负责人", "explicit")]  # a clause's own subject comes first
+    assert found["a1"] == found["a4"] == []  # chapters that are not one party's
+
+
+def test_a_paragraph_whose_penalty_another_law_sets_inherits_no_enforcer():
+    doc = text_document("第七十七条 未取得安全生产许可证从事危险化学品生产的，由安全生产监督管理部门责令停止生产。\n\n"
+                        "第七十八条 有下列情形之一的，由安全生产监督管理部门责令改正，可以处5万元以下的罚款：\n\n"
+                        "（一）未对其铺设的管道设置明显标志的；\n\n（二）未对管道定期检查的。\n\n"
+                        "从事危险化学品生产的企业未将其安全评价报告报送备案的，由安全生产监督管理部门责令改正。\n\n"
+                        "储存剧毒化学品的单位未设置治安保卫机构的，依照《企业事业单位内部治安保卫条例》的规定处罚。")
+    units = {c.clause_id.split("/", 1)[1]: with_actors(c) for c in split(doc)}
+    assert [a.text for a in units["a78/i1"].actors] == ["安全生产监督管理部门"]
+    assert [a.text for a in units["a78/p3"].actors] == []
 
 
 @needs_shared
