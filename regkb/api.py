@@ -177,7 +177,7 @@ def cited_by(reference: str, hits: list[Hit]) -> bool:
     """A clause found cites the reference as the question writes it: "an FAA order imposing a civil penalty under
     section 46301" asks about the clause that provides for appeals of "an order imposing a penalty under section
     46301", a section of another chapter that the index does not hold."""
-    written = re.compile(rf"(?<![\w.]){re.escape(reference)}(?![\w])", re.I)
+    written = re.compile(rf"(?<![\w.]){re.escape(reference)}(?!\w)", re.I)
     return any(written.search(h.clause.text) for h in hits)
 
 

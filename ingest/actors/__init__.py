@@ -70,7 +70,8 @@ def explicit_actors(text: str, lang: str) -> list[str]:
 
 
 def inherited_actors(clause: Clause) -> list[str]:
-    """The actor of the nearest heading above the clause that names one."""
+    """The actor of the nearest heading above the clause that names one; else, in English, a party a heading only
+    mentions, and in Chinese the party whose duties its chapter sets out ("第二章 煤矿企业的安全生产责任")."""
     for heading in reversed(clause.headings):
         named = explicit_actors(heading, clause.lang)
         if not named and clause.lang == "en":

@@ -156,10 +156,11 @@ def named_by(text: str) -> list[str]:
 
 def clean(actor: str) -> str:
     """An actor phrase without a leading conjunction; empty when a verb shows it is not a name."""
-    if (_LED_BY_VERB.match(actor) or _LED_BY_VERB.match(_LEADING.sub("", actor))) and "的" not in actor:
+    bare = _LEADING.sub("", actor)
+    if (_LED_BY_VERB.match(actor) or _LED_BY_VERB.match(bare)) and "的" not in actor:
         # "组织营救和救治受害人员", "促进生产经营单位", "并安排专门人员": whom a duty works on, not who bears it
         return ""
-    actor = _LEADING.sub("", actor)
+    actor = bare
     if _FILED.match(actor):  # "报当地消防救援机构验收": what is filed with a body, not who files (APPROVED_BY)
         return ""
     if "由" in actor[1:-2]:  # "较大事故由事故发生地设区的市级人民政府": the actor is what follows 由
