@@ -14,7 +14,7 @@ from ingest.actors import explicit_actors
 from ingest.actors.canon import canonical
 from ingest.actors.en import AGENT, AGENT_PHRASE, PARTICIPLE, head_word, heading_actor
 from ingest.actors.en import antecedent as en_antecedent
-from ingest.actors.zh import HEAD_END, antecedent, level_of, named_by
+from ingest.actors.zh import HEAD_END, antecedent, level_of, named_by, sees_to
 from ingest.text import clause_sentences, lang_of
 from ingest.types import Clause
 
@@ -154,6 +154,8 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     the party of the range the question's number falls in."""
     back, after, rest = _walk(clause, sentence, question, weights)
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
+    if inherited and clause.kind == "item" and clause.headings and sees_to(clause.text, clause.headings[-1]):
+        return inherited  # "（六）从业人员能够熟练使用消防器材" under "其生产经营单位应当遵守下列规定：": the units
     general = [a.text for a in clause.actors if a.how == "general"]  # who imposes a fine the clause sets
     groups = [*(explicit_actors(f, clause.lang) for f in back + after), inherited, general]
     found = (by_quantity(question, clause) or respectively(question, clause)

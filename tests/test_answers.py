@@ -164,6 +164,13 @@ def test_a_party_the_clause_names_inside_a_longer_phrase_is_named_from_its_artic
     assert _party(clause, question) == ["the operator"]
 
 
+def test_an_item_under_rules_a_party_must_keep_is_that_partys_to_see_to():
+    lead_in = "第三十四条 宾馆、饭店、网吧等公众聚集场所，其生产经营单位应当遵守下列规定："
+    text = "（六）从业人员能够熟练使用消防器材，了解安全出口和疏散通道的位置；"
+    item = with_actors(Clause("doc/a34/i6", "doc", "doc", "34", (lead_in,), text, (0, len(text)), "zh", kind="item"))
+    assert _party(item, "开网吧的，对店里员工在消防方面有什么要求？") == ["生产经营单位"]
+
+
 def test_a_question_names_a_party_by_its_initials():
     clause = _clause("(b) The National Transportation Safety Board may use, on a reimbursable basis, the services of "
                      "the Institute. The Secretary of Transportation shall make the Institute available to the Board.",

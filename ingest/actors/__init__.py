@@ -13,7 +13,8 @@ __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
 RECIPE = ("actors v33: zh a chapter of one party's duties ('第二章 煤矿企业的安全生产责任') names that party for a "
           "clause naming no one, a paragraph whose penalty another law sets ('依照《……》的规定处罚') inherits no "
-          "enforcer, names opening with 安排 / 配备 / 制定 are tasks, 职工 heads a name; "
+          "enforcer, names opening with 安排 / 配备 / 制定 are tasks, 职工 heads a name, an item stating no duty of "
+          "its own under '……应当遵守下列规定：' is the lead-in's party's to see to; "
           "v32: zh '报……验收/批准' names the accepting body, a name opening with 报 or a preposition names no one, "
           "names opening with 确定 / 指定 or holding 告知 / 及时 are tasks, an item listing a kind of party under "
           "'下列单位……：' is that party, '罚款的行政处罚，由……决定' is a general provision, compounds after 由 split; "
@@ -104,6 +105,9 @@ def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
         own = [lead]  # a unit that is only a lead-in, '(a) Each employer', names the subject of its items
     if clause.kind == "item" and clause.lang == "zh" and zh.is_condition(clause.text):
         own = []  # an item listing an offence: whoever it names is the offender, the enforcer is above
+    if clause.kind == "item" and clause.lang == "zh" and clause.headings and zh.sees_to(clause.text,
+                                                                                  clause.headings[-1]):
+        own = []  # "（六）从业人员能够熟练使用消防器材" under "其生产经营单位应当遵守下列规定：": the units see to it
     inherited = [] if own else inherited_actors(clause)
     if clause.kind == "paragraph" and clause.lang == "zh" and zh.REFERRED_PENALTY.search(clause.text):
         # "……的，依照《……条例》的规定处罚" after a paragraph "由安全生产监督管理部门责令改正": another law sets the

@@ -355,6 +355,19 @@ def test_a_paragraph_whose_penalty_another_law_sets_inherits_no_enforcer():
     assert [a.text for a in units["a78/p3"].actors] == []
 
 
+def test_items_under_rules_a_party_must_keep_are_that_partys_to_see_to():
+    doc = text_document("第三十三条 生产经营单位应当建立安全生产责任制。\n\n"
+                        "第三十四条 宾馆、饭店、网吧等公众聚集场所，其生产经营单位应当遵守下列规定：\n\n"
+                        "（一）不得占用、堵塞疏散通道；\n\n"
+                        "（二）从业人员能够熟练使用消防器材，了解安全出口和疏散通道的位置；\n\n"
+                        "（三）有关负责人能够熟练使用应急广播。\n\n"
+                        "第三十五条 举办大型群众性活动应当符合下列条件：\n\n"
+                        "（一）承办者是依照法定程序成立的法人或者其他组织；")
+    found = {c.clause_id.split("/", 1)[1]: [(a.text, a.how) for a in with_actors(c).actors] for c in split(doc)}
+    assert found["a34/i2"] == found["a34/i3"] == [("生产经营单位", "inherited")]
+    assert found["a35/i1"] == [("承办者", "explicit")]  # conditions an event meets name who meets them
+
+
 @needs_shared
 def test_chinese_items_inherit_the_article_lead_in():
     doc = file_document(CORPUS_SOURCES / "zh" / "安全生产法(2021-06-10).md")
