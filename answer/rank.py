@@ -120,6 +120,13 @@ def document_names(kb: KnowledgeBase) -> dict[str, DocumentName]:
     return _NAMES[gen]
 
 
+def _lead_in(clause: Clause) -> str:
+    """The lead-in a Chinese item stands under ("有下列行为之一的，……处五千元以上五万元以下罚款：" above
+    "（一）消防设施、器材……不符合……的；"): what the item states goes on from it. '' for anything else: an English
+    part's heading is its parent's whole text, whose own time limits and penalties are not the part's."""
+    return clause.headings[-1] if clause.headings and clause.kind == "item" and clause.lang == "zh" else ""
+
+
 def _parent_id(clause_id: str) -> str:
     """'doc/a11' of 'doc/a11/i3'; '' for an article or section itself."""
     return clause_id.rsplit("/", 1)[0] if clause_id.count("/") >= 2 else ""
@@ -149,7 +156,7 @@ def for_answer(kb: KnowledgeBase, question: str, hits: Sequence[Hit], lang: str,
             s -= ranking.front_matter
         if not why and ranking.purpose and states_purpose(hit.clause):
             s -= ranking.purpose
-        if cues and any(rx.search(hit.clause.text) for rx in cues):
+        if cues and any(rx.search(hit.clause.text) or rx.search(_lead_in(hit.clause)) for rx in cues):
             s += ranking.cue
         return s
 

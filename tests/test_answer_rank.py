@@ -166,6 +166,24 @@ def test_the_article_is_cited_when_its_lead_in_holds_the_question(kb):
     assert for_answer(kb, item, hits, "zh")[0].clause.clause_id == hits[0].clause.clause_id
 
 
+def test_an_item_whose_lead_in_states_the_penalty_asked_for_states_it(kb):
+    """"会罚多少钱？": the item ("（一）……不符合……的；") states no fine itself, its lead-in does; the duty article
+    ("……应当……") states none: with equal search scores, the item goes first."""
+    from index.search import Hit
+    from ingest.types import Clause
+
+    lead_in = "第六十条 单位违反本法规定，有下列行为之一的，责令改正，处五千元以上五万元以下罚款："
+    item_text = "（一）消防设施、器材或者消防安全标志的配置、设置不符合国家标准的；"
+    duty_text = "第十六条 机关、团体、企业、事业等单位应当按照国家标准配置消防设施、器材，设置消防安全标志。"
+    item = Clause("doc/a60/i1", "doc", "doc", "60", (lead_in,), item_text, (0, len(item_text)), "zh", kind="item")
+    duty = Clause("doc/a16", "doc", "doc", "16", (), duty_text, (0, len(duty_text)), "zh")
+    question = "单位的消防器材配置不合规矩，会罚多少钱？"
+    ordered = for_answer(kb, question, [Hit(duty, 0.5), Hit(item, 0.5)], "zh")
+    assert ordered[0].clause.clause_id == "doc/a60/i1"
+    asked_duty = "单位应当怎样配置消防器材？"  # not asking for a penalty: the order stays
+    assert for_answer(kb, asked_duty, [Hit(duty, 0.5), Hit(item, 0.5)], "zh")[0].clause.clause_id == "doc/a16"
+
+
 def test_a_named_clause_keeps_its_place(kb):
     answer = api.ask(kb, "危险物品管理条例第二条讲了什么？", k=5)
     assert answer.citations[0].clause.text == THEFT
