@@ -14,6 +14,7 @@ from ingest.actors import explicit_actors
 from ingest.actors.canon import canonical
 from ingest.actors.en import AGENT, AGENT_PHRASE, PARTICIPLE, head_word, heading_actor
 from ingest.actors.en import antecedent as en_antecedent
+from ingest.actors.penalties import for_other_penalty
 from ingest.actors.zh import HEAD_END, antecedent, level_of, named_by, sees_to
 from ingest.text import clause_sentences, lang_of
 from ingest.types import Clause
@@ -151,7 +152,8 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     comes before the subject), else the one the clause inherits from its lead-in. A list that "分别由" assigns
     ("重大事故、较大事故、一般事故分别由省级、设区的市级、县级人民政府负责") gives the party of the item asked
     about, and parties split by a threshold ("1000人以上5000人以下的，由县级……；5000人以上的，由设区的市级……")
-    the party of the range the question's number falls in."""
+    the party of the range the question's number falls in. Asked about a fine, a body the clause names only for
+    another penalty ("由公安机关依法给予治安管理处罚") is passed over for the one that imposes fines."""
     back, after, rest = _walk(clause, sentence, question, weights)
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
     if inherited and clause.kind == "item" and clause.headings and sees_to(clause.text, clause.headings[-1]):
@@ -167,6 +169,10 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
              or _asked_about(question, groups, clause)
              or next((named for f in back + rest if (named := explicit_actors(f, clause.lang))), [])
              or inherited or [a.text for a in clause.actors])
+    if clause.lang == "zh" and _ASKS_FINE.search(question) and (
+            fining := [a for a in found if not for_other_penalty(a, clause)]) != found:
+        # "罚多少钱？由哪个部门来罚": not 公安机关 of "构成违反治安管理行为的，由公安机关依法给予治安管理处罚"
+        found = fining or general or found
     if found and all(_PROHIBITED.match(a) for a in found):
         # "No State … may prevent …": a party the clause forbids to act is not who may or must act
         found = next((others for g in groups if (others := [a for a in g if not _PROHIBITED.match(a)])), found)
@@ -250,6 +256,9 @@ def _asked_about(question: str, groups: list[list[str]], clause: Clause) -> list
     return _named_in_question(question, [a for group in groups for a in group], clause.lang) or (
         _mentioned_party(question, clause) if clause.lang == "en" else [])
 
+
+# a question about a fine ("罚多少钱", "由哪个部门来罚")
+_ASKS_FINE = re.compile(r"罚款|罚多少|多少钱|来罚|谁罚|罚钱")
 
 # "由谁决定", and its spoken forms "谁来责令纠正", "哪个部门来罚": asked who does it, the body after 由 answers
 _ASKS_BY = re.compile(r"由(?:谁|哪)|谁来|哪(?:个|些|一级)?(?:部门|机关|机构)来")

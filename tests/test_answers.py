@@ -1,6 +1,8 @@
 """Answers are extractive: every party an answer names stands in a clause it cites, and the party fits the question."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from answer.compose import duty_sentence, responsible_for
@@ -8,7 +10,7 @@ from answer.intent import cues_asked, is_authority, kinds, wants_authority
 from answer.lookup import acts_named, unindexed_laws, unmentioned, zh_laws_named
 from index.search import Filters
 from ingest.actors import with_actors
-from ingest.types import Clause
+from ingest.types import Actor, Clause
 from regkb import api
 
 QUESTIONS = [
@@ -169,6 +171,16 @@ def test_an_item_under_rules_a_party_must_keep_is_that_partys_to_see_to():
     text = "（六）从业人员能够熟练使用消防器材，了解安全出口和疏散通道的位置；"
     item = with_actors(Clause("doc/a34/i6", "doc", "doc", "34", (lead_in,), text, (0, len(text)), "zh", kind="item"))
     assert _party(item, "开网吧的，对店里员工在消防方面有什么要求？") == ["生产经营单位"]
+
+
+def test_asked_about_a_fine_a_body_named_for_another_penalty_is_passed_over():
+    text = ("第三十六条 事故发生单位有下列行为之一的，对事故发生单位处100万元以上500万元以下的罚款；构成违反治安管理"
+            "行为的，由公安机关依法给予治安管理处罚。")
+    clause = _clause(text, "zh")
+    general = Actor("安全生产监督管理部门", "安全生产监督管理部门", "", "general", "")
+    clause = replace(clause, actors=(*clause.actors, general))
+    assert _party(clause, "事故单位谎报事故，要罚多少钱？由哪个部门来罚？") == ["安全生产监督管理部门"]
+    assert _party(clause, "事故单位谎报事故，构成违反治安管理行为的由谁处罚？") == ["公安机关"]
 
 
 def test_a_question_names_a_party_by_its_initials():

@@ -56,9 +56,24 @@ def sets_fine(clause: Clause) -> bool:
                 and fine.search(clause.headings[-1]))
 
 
+# "构成违反治安管理行为的，由公安机关依法给予治安管理处罚": a body named for another kind of penalty than a fine
+_OTHER_PENALTY = re.compile(r"治安管理处罚|拘留|处分|刑事责任")
+
+
+def for_other_penalty(actor: str, clause: Clause) -> bool:
+    """Every part of the clause, or of the lead-in it is an item of (up to ；or 。), that names the body gives it
+    another penalty than a fine."""
+    lead_in = clause.headings[-1] if clause.kind not in ("article", "section") and clause.headings else ""
+    parts = [p for p in re.split(r"[；。;]", f"{clause.text}。{lead_in}") if actor in p]
+    return bool(parts) and all(_OTHER_PENALTY.search(p) and not _FINE["zh"].search(p) for p in parts)
+
+
 def authority_for(clause: Clause, general: list[GeneralAuthority]) -> GeneralAuthority | None:
-    """The general provision's authority for a clause that sets a fine without naming an authority."""
-    if not general or not sets_fine(clause) or any(is_authority(a.text, clause.lang) for a in clause.actors):
+    """The general provision's authority for a clause that sets a fine without naming who imposes it (a body it
+    names only for detention or a sanction under public-order law, "由公安机关依法给予治安管理处罚", does not)."""
+    if not general or not sets_fine(clause) or any(
+            is_authority(a.text, clause.lang) and not (clause.lang == "zh" and for_other_penalty(a.text, clause))
+            for a in clause.actors):
         return None
     covering = [g for g in general if g.source != clause.clause_id
                 and (clause.clause_id == g.scope or clause.clause_id.startswith(g.scope + "/"))]

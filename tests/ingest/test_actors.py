@@ -427,6 +427,9 @@ def test_fines_without_an_authority_take_the_one_the_laws_general_provision_name
         file_document(CORPUS_SOURCES / "zh" / "生产安全事故报告和调查处理条例(2007-04-09).md")))}
     assert [(a.text, a.source) for a in accidents["a38/i1"].actors if a.how == "general"] == [
         ("安全生产监督管理部门", "生产安全事故报告和调查处理条例(2007-04-09)/a43")]
+    # 第三十六条 names 公安机关 only for "治安管理处罚": its fines, and its items', are still the provision's
+    for unit in ("a36", "a36/i2"):
+        assert [a.text for a in accidents[unit].actors] == ["公安机关", "安全生产监督管理部门"], unit
 
 
 @needs_shared
