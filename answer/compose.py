@@ -15,7 +15,7 @@ from ingest.actors.canon import canonical
 from ingest.actors.en import AGENT, AGENT_PHRASE, PARTICIPLE, head_word, heading_actor
 from ingest.actors.en import antecedent as en_antecedent
 from ingest.actors.penalties import for_other_penalty
-from ingest.actors.zh import HEAD_END, antecedent, level_of, named_by, sees_to
+from ingest.actors.zh import HEAD_END, antecedent, level_of, named_by, offender, sees_to
 from ingest.text import clause_sentences, lang_of
 from ingest.types import Clause
 
@@ -153,7 +153,8 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     ("重大事故、较大事故、一般事故分别由省级、设区的市级、县级人民政府负责") gives the party of the item asked
     about, and parties split by a threshold ("1000人以上5000人以下的，由县级……；5000人以上的，由设区的市级……")
     the party of the range the question's number falls in. Asked about a fine, a body the clause names only for
-    another penalty ("由公安机关依法给予治安管理处罚") is passed over for the one that imposes fines."""
+    another penalty ("由公安机关依法给予治安管理处罚") is passed over for the one that imposes fines. A Chinese
+    penalty clause that names no one else names the party its offence is described of ("……组成人员收受……的，")."""
     back, after, rest = _walk(clause, sentence, question, weights)
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
     if inherited and clause.kind == "item" and clause.headings and sees_to(clause.text, clause.headings[-1]):
@@ -168,7 +169,8 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
              or _authority(question, groups, clause.lang)
              or _asked_about(question, groups, clause)
              or next((named for f in back + rest if (named := explicit_actors(f, clause.lang))), [])
-             or inherited or [a.text for a in clause.actors])
+             or inherited or [a.text for a in clause.actors]
+             or [name for name in [offender(clause.text)] if name])  # no one else: the party it binds
     if clause.lang == "zh" and _ASKS_FINE.search(question) and (
             fining := [a for a in found if not for_other_penalty(a, clause)]) != found:
         # "罚多少钱？由哪个部门来罚": not 公安机关 of "构成违反治安管理行为的，由公安机关依法给予治安管理处罚"

@@ -183,6 +183,16 @@ def test_asked_about_a_fine_a_body_named_for_another_penalty_is_passed_over():
     assert _party(clause, "事故单位谎报事故，构成违反治安管理行为的由谁处罚？") == ["公安机关"]
 
 
+def test_a_penalty_clause_naming_no_one_else_binds_the_party_it_opens_with():
+    clause = _clause("第八十一条 职业病诊断鉴定委员会组成人员收受职业病诊断争议当事人的财物或者其他好处的，给予警告，"
+                     "没收收受的财物，可以并处三千元以上五万元以下的罚款。", "zh")
+    question = "鉴定委员会的专家收了当事人的好处，会受到什么处理？"
+    assert _party(clause, question) == ["职业病诊断鉴定委员会组成人员"]
+    referred = _clause("生产、储存剧毒化学品的单位未设置治安保卫机构的，依照《企业事业单位内部治安保卫条例》的规定处罚。",
+                       "zh")
+    assert _party(referred, "剧毒化学品仓库没设保卫机构，按什么规定处罚？") == ["生产、储存剧毒化学品的单位"]
+
+
 def test_a_question_names_a_party_by_its_initials():
     clause = _clause("(b) The National Transportation Safety Board may use, on a reimbursable basis, the services of "
                      "the Institute. The Secretary of Transportation shall make the Institute available to the Board.",

@@ -189,6 +189,17 @@ def chapter_party(heading: str) -> list[str]:
     return [a for a in map(clean, split_compound(m.group(1))) if a] if m else []
 
 
+# "……的单位未设置治安保卫机构的，依照……处罚": the party an offence is described of, before what it did
+_OFFENDER = re.compile(rf"^({NAME}(?:{HEADS}))(?=未|不|没有|违反|擅自|拒绝|拒不|收受|利用|伪造|隐瞒|谎报|瞒报|有下列)")
+
+
+def offender(text: str) -> str:
+    """The party a penalty clause opens with, that its offence is described of ("……的单位未设置……的，"); ''
+    when the clause does not open with one."""
+    m = _OFFENDER.match(MARKER.sub("", text.strip()))
+    return clean(_POSSESSIVE.sub("", m.group(1))) if m and "，" not in m.group(1) else ""
+
+
 # "其生产经营单位应当遵守下列规定：（六）从业人员能够熟练使用消防器材……": the items are what the lead-in's party
 # must see to, whoever each names
 RULES_LEAD_IN = re.compile(r"(?:遵守|符合|做到|执行|落实)下列(?:规定|要求)[：:]?\s*$")
