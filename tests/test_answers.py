@@ -188,8 +188,8 @@ def test_a_penalty_clause_naming_no_one_else_binds_the_party_it_opens_with():
                      "没收收受的财物，可以并处三千元以上五万元以下的罚款。", "zh")
     question = "鉴定委员会的专家收了当事人的好处，会受到什么处理？"
     assert _party(clause, question) == ["职业病诊断鉴定委员会组成人员"]
-    referred = _clause("生产、储存剧毒化学品的单位未设置治安保卫机构的，依照《企业事业单位内部治安保卫条例》的规定处罚。",
-                       "zh")
+    referred = _clause("生产、储存剧毒化学品的单位未设置治安保卫机构的，"
+                       "依照《企业事业单位内部治安保卫条例》的规定处罚。", "zh")
     assert _party(referred, "剧毒化学品仓库没设保卫机构，按什么规定处罚？") == ["生产、储存剧毒化学品的单位"]
 
 
