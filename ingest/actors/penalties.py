@@ -49,11 +49,15 @@ def general_authorities(clauses: list[Clause]) -> list[GeneralAuthority]:
     return found
 
 
+def _lead_in(clause: Clause) -> str:
+    """The heading a part of an article or section stands under; '' for the article or section itself."""
+    return clause.headings[-1] if clause.kind not in ("article", "section") and clause.headings else ""
+
+
 def sets_fine(clause: Clause) -> bool:
     """The clause sets a fine, or is an item under a lead-in that does."""
     fine = _FINE["zh" if clause.lang == "zh" else "en"]
-    return bool(fine.search(clause.text) or clause.kind not in ("article", "section") and clause.headings
-                and fine.search(clause.headings[-1]))
+    return bool(fine.search(clause.text) or fine.search(_lead_in(clause)))
 
 
 # "构成违反治安管理行为的，由公安机关依法给予治安管理处罚": a body named for another kind of penalty than a fine
@@ -63,8 +67,7 @@ _OTHER_PENALTY = re.compile(r"治安管理处罚|拘留|处分|刑事责任")
 def for_other_penalty(actor: str, clause: Clause) -> bool:
     """Every part of the clause, or of the lead-in it is an item of (up to ；or 。), that names the body gives it
     another penalty than a fine."""
-    lead_in = clause.headings[-1] if clause.kind not in ("article", "section") and clause.headings else ""
-    parts = [p for p in re.split(r"[；。;]", f"{clause.text}。{lead_in}") if actor in p]
+    parts = [p for p in re.split(r"[；。;]", f"{clause.text}。{_lead_in(clause)}") if actor in p]
     return bool(parts) and all(_OTHER_PENALTY.search(p) and not _FINE["zh"].search(p) for p in parts)
 
 

@@ -197,18 +197,18 @@ def offender(text: str) -> str:
     """The party a penalty clause opens with, that its offence is described of ("……的单位未设置……的，"); ''
     when the clause does not open with one."""
     m = _OFFENDER.match(MARKER.sub("", text.strip()))
-    return clean(_POSSESSIVE.sub("", m.group(1))) if m and "，" not in m.group(1) else ""
+    return clean(_POSSESSIVE.sub("", m.group(1))) if m else ""
 
 
 # "其生产经营单位应当遵守下列规定：（六）从业人员能够熟练使用消防器材……": the items are what the lead-in's party
 # must see to, whoever each names
-RULES_LEAD_IN = re.compile(r"(?:遵守|符合|做到|执行|落实)下列(?:规定|要求)[：:]?\s*$")
+_RULES_LEAD_IN = re.compile(r"(?:遵守|符合|做到|执行|落实)下列(?:规定|要求)[：:]?\s*$")
 _DUTY_WORD = re.compile(r"应当|必须|不得|负责(?!人)|有权|可以")
 
 
 def sees_to(item: str, lead_in: str) -> bool:
     """An item under "……应当遵守下列规定：" that states no duty of its own is what the lead-in's party sees to."""
-    return bool(RULES_LEAD_IN.search(lead_in)) and not _DUTY_WORD.search(item)
+    return bool(_RULES_LEAD_IN.search(lead_in)) and not _DUTY_WORD.search(item)
 
 
 # "……的，依照《企业事业单位内部治安保卫条例》的规定处罚": the penalty, and who imposes it, another law sets
