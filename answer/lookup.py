@@ -251,6 +251,14 @@ def references(kb: KnowledgeBase, question: str) -> References:
     return References(found, list(dict.fromkeys(absent)), partial)
 
 
+def cited_by(reference: str, hits: list[Hit]) -> bool:
+    """A clause found cites the reference as the question writes it: "an FAA order imposing a civil penalty under
+    section 46301" asks about the clause that provides for appeals of "an order imposing a penalty under section
+    46301", a section of another chapter that the index does not hold."""
+    written = re.compile(rf"(?<![\w.]){re.escape(reference)}(?!\w)", re.I)
+    return any(written.search(h.clause.text) for h in hits)
+
+
 # what stands before a subdivision's marker when the text refers to it rather than sets it out
 _NOT_A_CROSS_REFERENCE = "".join(rf"(?<!{word} )" for word in (
     "paragraph", "paragraphs", "subparagraph", "subparagraphs", "subsection", "subsections", "section", "clause",

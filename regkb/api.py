@@ -10,7 +10,6 @@ True
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -19,7 +18,7 @@ from pathlib import Path
 from answer.compose import OTHER_LANGUAGE, Answer, compose, no_such_clause, not_indexed, not_mentioned, part_missing
 from answer.duties import Duty, responsibility_map
 from answer.general import with_general_source
-from answer.lookup import references, unindexed_laws, unmentioned, with_named
+from answer.lookup import cited_by, references, unindexed_laws, unmentioned, with_named
 from answer.rank import DEPTH, for_answer
 from index.abbreviations import spelled_out
 from index.clause_vectors import reach
@@ -171,14 +170,6 @@ def _ask(kb: KnowledgeBase, question: str, k: int, filters: Filters | None, lang
         missing_parts = [part_missing(text, clause, lang) for text, clause in refs.partial]
         answer = replace(answer, notes=[*answer.notes, *missing_parts])
     return answer
-
-
-def cited_by(reference: str, hits: list[Hit]) -> bool:
-    """A clause found cites the reference as the question writes it: "an FAA order imposing a civil penalty under
-    section 46301" asks about the clause that provides for appeals of "an order imposing a penalty under section
-    46301", a section of another chapter that the index does not hold."""
-    written = re.compile(rf"(?<![\w.]){re.escape(reference)}(?!\w)", re.I)
-    return any(written.search(h.clause.text) for h in hits)
 
 
 def other_language(kb: KnowledgeBase, lang: str, filters: Filters | None = None) -> str:
