@@ -147,9 +147,10 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     agent ("five members, appointed by the President"), that agent, or what it requires of a party ("guide the
     safety supervision department to formulate … plans"), that party; for a question about a penalty or an
     approval, the authority that imposes or grants it, wherever the clause names it; for a question that is not
-    asking who but names a party, that party; otherwise the actor of the fragment that matches the question best, else
-    the nearest one before it, else the first after it in its sentence (a leading circumstance, "在……期间，",
-    comes before the subject), else the one the clause inherits from its lead-in. A list that "分别由" assigns
+    asking who but names a party, that party; otherwise the actor of the fragment that matches the question best,
+    else, when that fragment opens its sentence (a leading circumstance, "在……期间，", "……的，", comes before the
+    subject), the first after it in its sentence, else the nearest one before it, else the first after it in its
+    sentence, else the one the clause inherits from its lead-in. A list that "分别由" assigns
     ("重大事故、较大事故、一般事故分别由省级、设区的市级、县级人民政府负责") gives the party of the item asked
     about, and parties split by a threshold ("1000人以上5000人以下的，由县级……；5000人以上的，由设区的市级……")
     the party of the range the question's number falls in. Asked about a fine, a body the clause names only for
@@ -160,6 +161,10 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     if inherited and clause.kind == "item" and clause.headings and sees_to(clause.text, clause.headings[-1]):
         return inherited  # "（六）从业人员能够熟练使用消防器材" under "其生产经营单位应当遵守下列规定：": the units
     general = [a.text for a in clause.actors if a.how == "general"]  # who imposes a fine the clause sets
+    # a fragment opening its sentence ("在修建道路……时有可能影响……的，") is a circumstance: the sentence's subject
+    # follows it ("有关单位必须事先通知……"), where one before it would be another sentence's
+    opens = len(rest) == len(_fragments(sentence, clause.lang)) - 1
+    nearest = [*back[:1], *rest, *back[1:]] if opens else [*back, *rest]
     groups = [*(explicit_actors(f, clause.lang) for f in back + after), inherited, general]
     found = (by_quantity(question, clause) or respectively(question, clause)
              or _after_by(question, [*back[:1], *rest, *back[1:], *after[len(rest):]], clause.lang, clause.text,
@@ -168,7 +173,7 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
              or _required_to(question, sentence, clause.lang)
              or _authority(question, groups, clause.lang)
              or _asked_about(question, groups, clause)
-             or next((named for f in back + rest if (named := explicit_actors(f, clause.lang))), [])
+             or next((named for f in nearest if (named := explicit_actors(f, clause.lang))), [])
              or inherited or [a.text for a in clause.actors]
              or [name for name in [offender(clause.text)] if name])  # no one else: the party it binds
     if clause.lang == "zh" and _ASKS_FINE.search(question) and (

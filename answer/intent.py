@@ -15,7 +15,7 @@ __all__ = ["DEPARTMENT", "KINDS", "asks_department", "asks_for_body", "cues_aske
 KINDS = ("penalty", "approval", "report", "deadline", "who", "duty", "general")
 
 _ZH = (
-    ("penalty", r"处罚|罚款|罚多少|处分|吊销|拘留|追究.{0,4}责任|法律责任|没收|责令停产|关闭"),
+    ("penalty", r"罚|处分|吊销|拘留|追究.{0,4}责任|法律责任|没收|责令停产|关闭"),
     ("approval", r"许可|审批|批准|审查|核准|备案|颁发|发证|登记|申请"),
     ("report", r"报告|上报|报给|报到|通报|告知|报送"),
     ("deadline", r"多长时间|多少天|几天|多久|期限|之日起|最迟|最晚|每年|多少年|几年|多少小时"),

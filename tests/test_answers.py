@@ -84,6 +84,34 @@ def test_question_kinds():
     assert wants_authority("Who assesses civil penalties?", "en")
     assert not wants_authority("How long does an employer have to contest a citation?", "en")
     assert kinds("天气怎么样", "zh") == ["general"]
+    # the spoken forms of a fine: "怎么罚", "哪个部门来罚"
+    assert wants_authority("施工前没书面通知管道所属单位，被查到了怎么罚？哪个部门来罚？", "zh")
+
+
+def test_asked_how_an_offence_is_fined_the_item_names_the_enforcer_above_it():
+    lead_in = ("第七十八条 有下列情形之一的，由安全生产监督管理部门责令改正，可以处5万元以下的罚款；"
+               "拒不改正的，处5万元以上10万元以下的罚款：")
+    text = ("（二）进行可能危及危险化学品管道安全的施工作业，施工单位未按照规定书面通知管道所属单位，"
+            "或者未与管道所属单位共同制定应急预案的；")
+    item = with_actors(Clause("doc/a78/i2", "doc", "doc", "78", (lead_in,), text, (0, len(text)), "zh", kind="item"))
+    question = "我们施工队要在化工管道旁边挖沟，事先没书面通知管道的产权单位，被查到了怎么罚？哪个部门来罚？"
+    assert _party(item, question) == ["安全生产监督管理部门"]
+
+
+def test_a_circumstance_opening_a_sentence_is_followed_by_its_subject_not_the_sentence_before():
+    clause = _clause("第二十九条 负责公共消防设施维护管理的单位，应当保持消防供水、消防通信、消防车通道等公共消防设施的"
+                     "完好有效。在修建道路以及停电、停水、截断通信线路时有可能影响消防队灭火救援的，有关单位必须事先通知"
+                     "当地消防救援机构。", "zh")
+    question = "我们自来水公司要停水检修，还要开挖修建道路，可能影响消防队灭火救援，需要事先跟谁打招呼？"
+    assert _party(clause, question) == ["有关单位"]
+
+
+def test_whom_a_sentence_reports_to_is_not_who_acts():
+    clause = _clause("第五十六条 负有安全生产监督管理职责的部门应当建立安全生产违法行为信息库；对违法行为情节严重的"
+                     "生产经营单位及其有关从业人员，应当依法及时向社会公告，通报有关部门、证券监督管理机构以及有关金融机构，"
+                     "并按照国家有关规定实施联合惩戒。", "zh")
+    question = "企业违法情节严重的，会不会被通报给证券监督管理机构和有关金融机构？由哪个部门通报？"
+    assert _party(clause, question) == ["负有安全生产监督管理职责的部门"]
 
 
 def test_authorities_are_judged_by_the_head_of_the_phrase():

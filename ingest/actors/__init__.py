@@ -11,7 +11,13 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v33: zh a chapter of one party's duties ('第二章 煤矿企业的安全生产责任') names that party for a "
+RECIPE = ("actors v34: zh a part of a sentence opening with 通报 / 通知 / 抄送 / 移送 / 移交 / 告知 / 报告 names whom "
+          "its party reports to, not who acts; an item giving its lead-in's body the power to decide the law's "
+          "penalties ('（五）对违反本法规定的行为作出行政处罚决定') is a general provision; en ', except that the "
+          "Secretary or his authorized representative may' names both; zh 管理者, 船舶 and 经营人 head names, "
+          "'……的船舶，其所有人或者经营人应当' names the owner, an item under '……应当提交下列材料：' is the "
+          "lead-in party's to hand in; "
+          "v33: zh a chapter of one party's duties ('第二章 煤矿企业的安全生产责任') names that party for a "
           "clause naming no one, a paragraph whose penalty another law sets ('依照《……》的规定处罚') inherits no "
           "enforcer, names opening with 安排 / 配备 / 制定 are tasks, 职工 heads a name, an item stating no duty of "
           "its own under '……应当遵守下列规定：' is the lead-in's party's to see to, a fine whose clause names a body "

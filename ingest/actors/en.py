@@ -268,7 +268,8 @@ def _trailing_agent(head: str, *, after_that: bool = False) -> str:
     return ""
 
 
-_EXCEPT_THAT = re.compile(r",\s*except\s+that\s+(" + AGENT_PHRASE.pattern + r")\s+(?:shall|may|must)\b", re.I)
+_EXCEPT_THAT = re.compile(r",\s*except\s+that\s+(" + AGENT_PHRASE.pattern + r"(?:\s+or\s+(?:his|her|its|their)\s+"
+                          r"(?:duly\s+)?authorized\s+representatives?)?)\s+(?:shall|may|must)\b", re.I)
 
 
 def actors(text: str) -> list[str]:
@@ -279,7 +280,8 @@ def actors(text: str) -> list[str]:
             found += split_compound(subject) if (subject := _subject(sentence)) else []
             found += [a for m in _BY_AGENT.finditer(sentence) if AGENT.search(m.group(1))
                       and _PASSIVE_BEFORE.search(sentence, 0, m.start()) for a in split_compound(m.group(1))]
-            # "Couplers … shall be of the three-phase type …, except that the Secretary may permit …"
+            # "Couplers … shall be of the three-phase type …, except that the Secretary may permit …" (or "the
+            # Secretary or his authorized representative may permit")
             found += [m.group(1) for m in _EXCEPT_THAT.finditer(sentence)]
     return list(dict.fromkeys(found))
 

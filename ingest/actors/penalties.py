@@ -18,6 +18,8 @@ from ingest.types import Clause
 
 _ZH = re.compile(r"本(?:法|条例|规定|办法)规定的(?:罚款的)?行政处罚，(?:[^，。；]*?的，)?(?:除[^。；]*?外，)?"
                  r"由(?P<who>[^。；，]+?)(?:按照|依照|根据|依法|决定|实施)")
+_ZH_POWER = re.compile(r"^（[一二三四五六七八九十]+）\s*对违反本(?:法|条例|规定|办法)(?:规定)?的(?:违法)?行为(?:依法)?"
+                       r"作出(?:行政)?处罚决定")
 _EN = re.compile(r"\b(?P<who>The (?:[A-Z][\w-]*\s)*?[A-Z][\w-]*) shall have (?:the )?authority to assess all civil "
                  r"penalties provided in this (?P<scope>section|subchapter|chapter)\b")
 _FINE = {"zh": re.compile(r"罚款"), "en": re.compile(r"\bcivil (?:monetary )?penalt(?:y|ies)\b", re.I)}
@@ -38,11 +40,16 @@ def _section(clause_id: str) -> str:
 
 
 def general_authorities(clauses: list[Clause]) -> list[GeneralAuthority]:
-    """The general provisions among a document's clauses, in order."""
+    """The general provisions among a document's clauses, in order: besides those that say who decides the
+    law's penalties, an item that gives its lead-in's body the power to decide them ("负责特种设备安全监督管理的部门
+    ……可以行使下列职权：" above "（五）对违反本法规定的行为作出行政处罚决定")."""
     found = []
     for c in clauses:
         if c.lang == "zh" and (m := _ZH.search(c.text)):
             found.append(GeneralAuthority(m.group("who"), c.clause_id, c.doc_id))
+        elif c.lang == "zh" and c.kind == "item" and _ZH_POWER.search(c.text) and (
+                bodies := [a.text for a in c.actors if a.how == "inherited" and is_authority(a.text, "zh")]):
+            found.append(GeneralAuthority(bodies[0], c.clause_id, c.doc_id))
         elif c.lang != "zh" and (m := _EN.search(c.text)):
             scope = c.doc_id if m.group("scope") != "section" else _section(c.clause_id)
             found.append(GeneralAuthority(m.group("who"), c.clause_id, scope))

@@ -15,7 +15,7 @@ HEADS = (
     "人民政府|主管部门|管理部门|行政部门|有关部门|部门|机关|国务院|单位|机构|委员会|办公室|负责人|办事处|工会|任何人|成员|"
     "经营者|所有人|管理人|承包人|投资人|总局|企业|人员|个人|公民|成年人|组织|队伍|调查组|申请人|检察院|人民法院|"
     "承办者|主办者|国家|本市|本省|村民委员会|居民委员会|救援队|指挥机构|矿长|法定代表人|业主(?!要)|"
-    "船长|驾驶人|承运人|托运人|学校|医院|总监|协会组织|协会|职工"
+    "船长|驾驶人|承运人|托运人|学校|医院|总监|协会组织|协会|职工|管理者|船舶|经营人"
 )
 # what may follow a subject: a duty word, a preposition, an adverb — anything that cannot continue a name
 # ('负有' is a verb, except in '人民政府负有安全生产监督管理职责的部门', where it names the departments)
@@ -59,6 +59,7 @@ def _goes_on(condition: str, rest: str) -> bool:
 
 
 # 从 of 从业人员 and 经 of 经营单位 open names, not circumstances
+_SENT_TO = re.compile(r"^(?:通报|通知|抄送|移送|移交|告知|报告)")
 _PREPOSITION = re.compile(r"^(?:由|对|为|向|给|将|把|从(?!业)|与|在|依照|按照|根据|依据|经(?!营|销|办))")
 _POSSESSIVE = re.compile(r"^(?:其(?!他)|该|本单位)(?=.{2,})")
 _NOT_ACTORS = {"任何", "有关", "其他", "本", "国务院有关", "组织", "单位", "人员"}
@@ -119,11 +120,15 @@ def _sentence_actors(sentence: str) -> list[str]:
     match = SUBJECT.match(sentence)
     if match and _PREPOSITION.match(match.group(1)):  # "根据国家有关规定，市应急管理部门应当…": a circumstance
         match = None
+    if match and sentence.startswith("，其", match.end()) and LATER_SUBJECT.match(sentence[match.end() + 1:]):
+        match = None  # "……的船舶，其所有人或者经营人应当": its owner acts (not "……的单位，其使用条件……应当")
     if not match and not offender and not found and not approving:
         # "……单位的安全生产管理人员的任免，应当告知……": the units whose staff's appointment it is act
         match = _POSSESSOR.match(sentence)
     subject = match.group(1) if match else ("" if offender or found else _tagged_subject(sentence))
-    if _PREPOSITION.match(subject):  # "对……政府部门及其工作人员履行……实施监察": whom the duty is over, not who acts
+    if _PREPOSITION.match(subject) or _SENT_TO.match(subject):
+        # "对……政府部门及其工作人员履行……实施监察": whom the duty is over, not who acts; "通报有关部门、证券监督管理
+        # 机构以及有关金融机构": whom the sentence's party reports to
         subject = ""
     if subject and not offender and "由" not in subject:
         found.insert(0, subject)
@@ -201,13 +206,16 @@ def offender(text: str) -> str:
 
 
 # "其生产经营单位应当遵守下列规定：（六）从业人员能够熟练使用消防器材……": the items are what the lead-in's party
-# must see to, whoever each names
-_RULES_LEAD_IN = re.compile(r"(?:遵守|符合|做到|执行|落实)下列(?:规定|要求)[：:]?\s*$")
+# must see to, whoever each names; the same of the papers it must hand in ("承办者……应当提交下列材料：（四）活动场所
+# 管理者同意提供活动场所的证明")
+_RULES_LEAD_IN = re.compile(r"(?:(?:遵守|符合|做到|执行|落实)下列(?:规定|要求)|(?:提交|提供|报送)下列(?:材料|文件))"
+                            r"[：:]?\s*$")
 _DUTY_WORD = re.compile(r"应当|必须|不得|负责(?!人)|有权|可以")
 
 
 def sees_to(item: str, lead_in: str) -> bool:
-    """An item under "……应当遵守下列规定：" that states no duty of its own is what the lead-in's party sees to."""
+    """An item under "……应当遵守下列规定：" (or "……应当提交下列材料：") that states no duty of its own is what the
+    lead-in's party sees to."""
     return bool(_RULES_LEAD_IN.search(lead_in)) and not _DUTY_WORD.search(item)
 
 

@@ -112,6 +112,14 @@ from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, tex
     ("危险物品的生产、储存单位以及矿山、金属冶炼单位的安全生产管理人员的任免，应当告知主管的负有安全生产监督管理职责的部门。",
      ["危险物品的生产、储存单位", "矿山、金属冶炼单位"]),
     ("涉及用人单位的秘密的，应当为其保密。", []),
+    # whom a sentence's party reports to ("……，通报有关部门、证券监督管理机构以及有关金融机构") acts for no one
+    ("通报有关部门、证券监督管理机构以及有关金融机构，并按照国家有关规定实施联合惩戒。", []),
+    ("（二）通知可能受到事故影响的单位和人员，隔离事故现场，划定警戒区域；", []),
+    # 管理者 and 船舶 head names; "……的船舶，其所有人或者经营人应当": the owner acts, not "……的单位，其使用条件"
+    ("第八条 大型群众性活动的场所管理者具体负责下列安全事项：", ["大型群众性活动的场所管理者"]),
+    ("载运危险化学品的船舶在内河航行、装卸或者停泊，应当悬挂专用的警示标志。", ["载运危险化学品的船舶"]),
+    ("通过内河运输危险化学品的船舶，其所有人或者经营人应当取得船舶污染损害责任保险证书。", ["所有人", "经营人"]),
+    ("使用危险化学品的单位，其使用条件(包括工艺)应当符合法律、行政法规的规定。", ["使用危险化学品的单位"]),
     # a phrase with a verb inside names no one: the approving body acts
     ("矿山、金属冶炼建设项目和用于生产、储存、装卸危险物品的建设项目的安全设施设计应当按照国家有关规定报经有关部门审查。",
      ["有关部门"]),
@@ -244,6 +252,8 @@ def test_chinese_actors(text, expected):
     ("Couplers that are used with high-voltage power circuits shall be of the three-phase type with a full metallic "
      "shell, except that the Secretary may permit, under such guidelines as he may prescribe, other couplers.",
      ["the Secretary"]),
+    ("The escapeway shall be separated from the belt haulage entries, except that the Secretary or his authorized "
+     "representative may permit such separation to be extended.", ["the Secretary or his authorized representative"]),
     # asides after the subject; a subject that lists agents; a grant's recipient acts (29 U.S.C. 665, 674)
     ("The Secretary, on the record, after notice and opportunity for a hearing may provide such reasonable "
      "limitations.", ["The Secretary"]),
@@ -362,10 +372,13 @@ def test_items_under_rules_a_party_must_keep_are_that_partys_to_see_to():
                         "（二）从业人员能够熟练使用消防器材，了解安全出口和疏散通道的位置；\n\n"
                         "（三）有关负责人能够熟练使用应急广播。\n\n"
                         "第三十五条 举办大型群众性活动应当符合下列条件：\n\n"
-                        "（一）承办者是依照法定程序成立的法人或者其他组织；")
+                        "（一）承办者是依照法定程序成立的法人或者其他组织；\n\n"
+                        "第三十六条 承办者应当在活动举办日的20日前提出安全许可申请，申请时，应当提交下列材料：\n\n"
+                        "（四）活动场所管理者同意提供活动场所的证明。")
     found = {c.clause_id.split("/", 1)[1]: [(a.text, a.how) for a in with_actors(c).actors] for c in split(doc)}
     assert found["a34/i2"] == found["a34/i3"] == [("生产经营单位", "inherited")]
     assert found["a35/i1"] == [("承办者", "explicit")]  # conditions an event meets name who meets them
+    assert found["a36/i4"] == [("承办者", "inherited")]  # a paper the applicant hands in, whoever it names
 
 
 @needs_shared
@@ -430,6 +443,18 @@ def test_fines_without_an_authority_take_the_one_the_laws_general_provision_name
     # 第三十六条 names 公安机关 only for "治安管理处罚": its fines, and its items', are still the provision's
     for unit in ("a36", "a36/i2"):
         assert [a.text for a in accidents[unit].actors] == ["公安机关", "安全生产监督管理部门"], unit
+
+
+def test_an_item_giving_its_lead_ins_body_the_power_to_decide_penalties_is_a_general_provision():
+    text = ("# 某法\n\n第六十一条 负责特种设备安全监督管理的部门在依法履行监督检查职责时，可以行使下列职权:\n\n"
+            "（一）进入现场进行检查；\n\n（五）对违反本法规定的行为作出行政处罚决定。\n\n"
+            "第六十二条 违反本法规定，特种设备使用单位有下列行为之一的，责令限期改正；逾期未改正的，"
+            "处一万元以上十万元以下罚款:\n\n（二）未建立特种设备安全技术档案的；\n")
+    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(text, doc_id="某法")))}
+    for unit in ("a62", "a62/i2"):
+        assert [(a.text, a.how, a.source) for a in units[unit].actors] == [
+            ("负责特种设备安全监督管理的部门", "general", "某法/a61/i5")], unit
+    assert not any(a.how == "general" for a in units["a61/i1"].actors)  # sets no fine
 
 
 @needs_shared
