@@ -45,7 +45,7 @@ class AnswerRanking:
 
     named_law: float = 0.3  # added to the clauses of a law the question names
     local_elsewhere: float = 0.1  # taken from the clauses of a local regulation whose place the question omits
-    local_named: float = 0.1  # added to the clauses of a local regulation whose place the question names
+    local_named: float = 0.3  # added to the clauses of a local regulation whose place the question names
     body: float = 0.2  # added to clauses naming a body as actor, for questions asking which body acts
     lead_in: float = 2.0  # the article goes first when its text holds this many times the item's share
     front_matter: float = 1.0  # taken from a preamble unless the question asks about the document's history
