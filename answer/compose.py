@@ -422,6 +422,8 @@ def compose(question: str, hits: list[Hit], *, lang: str, threshold: float = ABS
     responsible = responsible_for(best.clause, duty, question, weights) or _from_parts(best, hits)
     # asked "to whom", the body that receives is the party asked about: named first, the one who sends after it
     senders = [r for r in responsible if not any(r in body for body in receive)]
+    if receive and not senders:  # "报给哪些部门备案": the bodies that receive are not who files; the duty's subject is
+        senders = [a for a in explicit_actors(duty, lang) if not any(a in body or body in a for body in receive)]
     join = "、".join if lang == "zh" else "; ".join
     who = join(senders)
     source = best.clause.cite or best.clause.clause_id

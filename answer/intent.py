@@ -81,9 +81,13 @@ def kinds(question: str, lang: str) -> list[str]:
 
 
 def wants_authority(question: str, lang: str) -> bool:
-    """The question asks who imposes a penalty or grants an approval, not who bears the duty."""
+    """The question asks who imposes a penalty or grants an approval, not who bears the duty; a Chinese question
+    about a penalty ("个人会被罚多少？") is answered with who imposes it even when it does not ask who (an English
+    one, "What is the most an employer can be fined?", with whom the clause binds: measured on the development
+    questions, the first helped Chinese answers, the second hurt English ones)."""
     asked = kinds(question, lang)
-    return bool({"penalty", "approval"} & set(asked)) and ("who" in asked or lang == "zh" and "由" in question)
+    return bool({"penalty", "approval"} & set(asked)) and ("who" in asked or lang == "zh" and "由" in question) or (
+        lang == "zh" and "penalty" in asked)
 
 
 def asks_for_body(question: str, lang: str) -> bool:

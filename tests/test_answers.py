@@ -84,8 +84,10 @@ def test_question_kinds():
     assert wants_authority("Who assesses civil penalties?", "en")
     assert not wants_authority("How long does an employer have to contest a citation?", "en")
     assert kinds("天气怎么样", "zh") == ["general"]
-    # the spoken forms of a fine: "怎么罚", "哪个部门来罚"
+    # the spoken forms of a fine: "怎么罚", "哪个部门来罚"; asked about a Chinese penalty at all, who imposes it
     assert wants_authority("施工前没书面通知管道所属单位，被查到了怎么罚？哪个部门来罚？", "zh")
+    assert wants_authority("项目负责人不履行安全管理职责，个人会被罚多少？", "zh")
+    assert not wants_authority("What is the most an employer can be fined for each violation?", "en")
 
 
 def test_asked_how_an_offence_is_fined_the_item_names_the_enforcer_above_it():
@@ -457,6 +459,14 @@ def test_asked_to_whom_the_answer_names_the_body_that_receives_first(kb):
     answer = api.ask(kb, "想开一家经营剧毒化学品的公司，危险化学品经营许可证应该向哪一级部门申请？", k=5)
     assert "所在地设区的市级人民政府安全生产监督管理部门" in answer.recipients, answer.text
     assert "提出申请" in answer.text  # the sentence that sends the application, not another of the article
+
+
+def test_asked_where_a_filing_goes_the_party_that_files_stays_in_the_answer(kb):
+    # "报有关地方人民政府应急管理部门和有关部门备案": those bodies receive; the units file (安全生产法第四十条)
+    answer = api.ask(kb, "重大危险源的安全措施、应急措施要报给哪些部门备案？", k=5)
+    assert answer.citations[0].clause.clause_id.endswith("/a40"), answer.text
+    assert answer.recipients == ["有关地方人民政府应急管理部门和有关部门"]
+    assert answer.responsible[1:] == ["生产经营单位"], answer.responsible
 
 
 def test_recipients_of_a_sentence():

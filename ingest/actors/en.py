@@ -252,13 +252,18 @@ _GOVERNS = re.compile(r"\b(?:of|by|to|from|for|in|on|at|with|under|upon|against|
                       re.I)
 
 
+# an agent and what it is the agent of, or where: "each operator of a coal mine in such State"
+_OF_A_PLACE = re.compile(AGENT_PHRASE.pattern + r"(?:\s+(?:of|in|at)\s+(?:a|an|the|such|any|each)\s+[\w’'-]+"
+                         r"(?:\s+[\w’'-]+)?){0,2}", re.I)
+
+
 def _trailing_agent(head: str, *, after_that: bool = False) -> str:
     """The shortest agent phrase that ends `head` ("… roof, face, and ribs the operator"), unless a preposition,
     a conjunction, a relative pronoun or 'not' governs it ("… the functions of the Institute", "for which the
     Board", "the public or the parties"); with `after_that`, only one that opens a that-clause ("… satisfactory
     evidence that such agency")."""
     for m in reversed(list(_DETERMINER.finditer(head))):
-        if AGENT_PHRASE.fullmatch(head, m.start()):
+        if _OF_A_PLACE.fullmatch(head, m.start()):
             before = head[: m.start()]
             if after_that:
                 return head[m.start():] if re.search(r"\bthat\s+$", before) else ""

@@ -252,6 +252,9 @@ def test_chinese_actors(text, expected):
     ("Couplers that are used with high-voltage power circuits shall be of the three-phase type with a full metallic "
      "shell, except that the Secretary may permit, under such guidelines as he may prescribe, other couplers.",
      ["the Secretary"]),
+    ("During any period in which a State workmen’s compensation law is not included on the list published by the "
+     "Secretary each operator of a coal mine in such State shall secure the payment of benefits.",
+     ["each operator of a coal mine in such State"]),
     ("The escapeway shall be separated from the belt haulage entries, except that the Secretary or his authorized "
      "representative may permit such separation to be extended.", ["the Secretary or his authorized representative"]),
     # asides after the subject; a subject that lists agents; a grant's recipient acts (29 U.S.C. 665, 674)
