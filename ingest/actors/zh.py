@@ -15,7 +15,7 @@ HEADS = (
     "人民政府|主管部门|管理部门|行政部门|有关部门|部门|机关|国务院|单位|机构|委员会|办公室|负责人|办事处|工会|任何人|成员|"
     "经营者|所有人|管理人|承包人|投资人|总局|企业|人员|个人|公民|成年人|组织|队伍|调查组|申请人|检察院|人民法院|"
     "承办者|主办者|国家|本市|本省|村民委员会|居民委员会|救援队|指挥机构|矿长|法定代表人|业主(?!要)|"
-    "船长|驾驶人|承运人|托运人|学校|医院|总监|协会组织|协会|职工|管理者|船舶|经营人"
+    "船长|驾驶人|承运人|托运人|学校|医院|总监|协会组织|协会|职工|管理者|船舶|经营人|总指挥|指挥部"
 )
 # what may follow a subject: a duty word, a preposition, an adverb — anything that cannot continue a name
 # ('负有' is a verb, except in '人民政府负有安全生产监督管理职责的部门', where it names the departments)
@@ -60,7 +60,7 @@ def _goes_on(condition: str, rest: str) -> bool:
 
 # 从 of 从业人员 and 经 of 经营单位 open names, not circumstances
 _SENT_TO = re.compile(r"^(?:通报|通知|抄送|移送|移交|告知|报告)")
-_PREPOSITION = re.compile(r"^(?:由|对|为|向|给|将|把|从(?!业)|与|在|依照|按照|根据|依据|经(?!营|销|办))")
+_PREPOSITION = re.compile(r"^(?:由|对|为|向|给|将|把|从(?!业|事)|与|在|依照|按照|根据|依据|经(?!营|销|办))")
 _POSSESSIVE = re.compile(r"^(?:其(?!他)|该|本单位)(?=.{2,})")
 _NOT_ACTORS = {"任何", "有关", "其他", "本", "国务院有关", "组织", "单位", "人员"}
 
