@@ -128,15 +128,15 @@ def duty_sentence(question: str, text: str, weights: dict[str, float] | None = N
 
 
 def _walk(clause: Clause, sentence: str, question: str, weights: dict[str, float] | None
-          ) -> tuple[list[str], list[str], list[str]]:
+          ) -> tuple[list[str], list[str], list[str], bool]:
     """The clause's fragments from the one that matches the question best back to the first, those after it,
-    and those after it within its sentence."""
+    those after it within its sentence, and whether it opens its sentence."""
     everything = [f for s in _sentences(clause.text) for f in _fragments(s, clause.lang)]
     own = _fragments(sentence, clause.lang)
     terms = set(tokenize(question))
     best = max(own, key=lambda f: (_weighted(terms, f, weights), -own.index(f)))
     at = next((i for i, f in enumerate(everything) if f == best), len(everything) - 1)
-    return everything[at::-1], everything[at + 1:], own[own.index(best) + 1:]
+    return everything[at::-1], everything[at + 1:], own[own.index(best) + 1:], own.index(best) == 0
 
 
 def responsible_for(clause: Clause, sentence: str, question: str = "", weights: dict[str, float] | None = None
@@ -156,14 +156,13 @@ def responsible_for(clause: Clause, sentence: str, question: str = "", weights: 
     the party of the range the question's number falls in. Asked about a fine, a body the clause names only for
     another penalty ("由公安机关依法给予治安管理处罚") is passed over for the one that imposes fines. A Chinese
     penalty clause that names no one else names the party its offence is described of ("……组成人员收受……的，")."""
-    back, after, rest = _walk(clause, sentence, question, weights)
+    back, after, rest, opens = _walk(clause, sentence, question, weights)
     inherited = [a.text for a in clause.actors if a.how == "inherited"]
     if inherited and clause.kind == "item" and clause.headings and sees_to(clause.text, clause.headings[-1]):
         return inherited  # "（六）从业人员能够熟练使用消防器材" under "其生产经营单位应当遵守下列规定：": the units
     general = [a.text for a in clause.actors if a.how == "general"]  # who imposes a fine the clause sets
     # a fragment opening its sentence ("在修建道路……时有可能影响……的，") is a circumstance: the sentence's subject
     # follows it ("有关单位必须事先通知……"), where one before it would be another sentence's
-    opens = len(rest) == len(_fragments(sentence, clause.lang)) - 1
     nearest = [*back[:1], *rest, *back[1:]] if opens else [*back, *rest]
     groups = [*(explicit_actors(f, clause.lang) for f in back + after), inherited, general]
     found = (by_quantity(question, clause) or respectively(question, clause)

@@ -86,8 +86,9 @@ def wants_authority(question: str, lang: str) -> bool:
     one, "What is the most an employer can be fined?", with whom the clause binds: measured on the development
     questions, the first helped Chinese answers, the second hurt English ones)."""
     asked = kinds(question, lang)
-    return bool({"penalty", "approval"} & set(asked)) and ("who" in asked or lang == "zh" and "由" in question) or (
-        lang == "zh" and "penalty" in asked)
+    if lang == "zh" and "penalty" in asked:
+        return True
+    return bool({"penalty", "approval"} & set(asked)) and ("who" in asked or lang == "zh" and "由" in question)
 
 
 def asks_for_body(question: str, lang: str) -> bool:

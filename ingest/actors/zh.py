@@ -58,9 +58,10 @@ def _goes_on(condition: str, rest: str) -> bool:
     return bool(_GOES_ON.match(rest)) and not _THRESHOLD.search(condition)
 
 
-# 从 of 从业人员 and 经 of 经营单位 open names, not circumstances
-_SENT_TO = re.compile(r"^(?:通报|通知|抄送|移送|移交|告知|报告)")
+# 从 of 从业人员 and 从事……的企业, 经 of 经营单位 open names, not circumstances
 _PREPOSITION = re.compile(r"^(?:由|对|为|向|给|将|把|从(?!业|事)|与|在|依照|按照|根据|依据|经(?!营|销|办))")
+# "通报有关部门、……机构": a part of a sentence opening with a verb of reporting names whom its party reports to
+_SENT_TO = re.compile(r"^(?:通报|通知|抄送|移送|移交|告知|报告)")
 _POSSESSIVE = re.compile(r"^(?:其(?!他)|该|本单位)(?=.{2,})")
 _NOT_ACTORS = {"任何", "有关", "其他", "本", "国务院有关", "组织", "单位", "人员"}
 
