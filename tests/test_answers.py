@@ -95,7 +95,7 @@ def test_asked_how_an_offence_is_fined_the_item_names_the_enforcer_above_it():
                "拒不改正的，处5万元以上10万元以下的罚款：")
     text = ("（二）进行可能危及危险化学品管道安全的施工作业，施工单位未按照规定书面通知管道所属单位，"
             "或者未与管道所属单位共同制定应急预案的；")
-    item = with_actors(Clause("doc/a78/i2", "doc", "doc", "78", (lead_in,), text, (0, len(text)), "zh", kind="item"))
+    item = _item(lead_in, text)
     question = "我们施工队要在化工管道旁边挖沟，事先没书面通知管道的产权单位，被查到了怎么罚？哪个部门来罚？"
     assert _party(item, question) == ["安全生产监督管理部门"]
 
@@ -132,6 +132,11 @@ def test_authorities_are_judged_by_the_head_of_the_phrase():
 
 def _clause(text: str, lang: str, headings: tuple[str, ...] = ()) -> Clause:
     return with_actors(Clause("doc/a1", "doc", "doc", "1", headings, text, (0, len(text)), lang))
+
+
+def _item(lead_in: str, text: str) -> Clause:
+    """A Chinese item under its article's lead-in, with its actors."""
+    return with_actors(Clause("doc/a1/i1", "doc", "doc", "1", (lead_in,), text, (0, len(text)), "zh", kind="item"))
 
 
 def _party(clause: Clause, question: str) -> list[str]:
@@ -199,7 +204,7 @@ def test_a_party_the_clause_names_inside_a_longer_phrase_is_named_from_its_artic
 def test_an_item_under_rules_a_party_must_keep_is_that_partys_to_see_to():
     lead_in = "第三十四条 宾馆、饭店、网吧等公众聚集场所，其生产经营单位应当遵守下列规定："
     text = "（六）从业人员能够熟练使用消防器材，了解安全出口和疏散通道的位置；"
-    item = with_actors(Clause("doc/a34/i6", "doc", "doc", "34", (lead_in,), text, (0, len(text)), "zh", kind="item"))
+    item = _item(lead_in, text)
     assert _party(item, "开网吧的，对店里员工在消防方面有什么要求？") == ["生产经营单位"]
 
 
