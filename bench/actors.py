@@ -2,9 +2,9 @@
 
 The labels (bench/data/actor_labels.jsonl) were written from the text alone, clause by clause; this compares
 the actors regkb stores for each of those clauses, read from an index of the shared corpus and the seed. An
-authority a clause gets from its law's general provision on fines (`general`, ingest/actors/penalties.py) is
-not named by the clause, which is what the labels record ("penalty clause; enforcing body not named"): those are
-counted apart.
+authority a clause gets from its law's general provision on fines (`general`, ingest/actors/penalties.py), or the
+party a mandatory standard binds (`bound`, ingest/actors/standards.py), is not named by the clause, which is what
+the labels record ("penalty clause; enforcing body not named"): those are counted apart.
 
     python -m bench.actors
 """
@@ -49,7 +49,7 @@ def main() -> None:
     shown, general = 0, 0
     for lab in labels:
         clause = clauses.get(lab["clause_id"])
-        predicted = [a.text for a in clause.actors if a.how != "general"] if clause else []
+        predicted = [a.text for a in clause.actors if a.how not in ("general", "bound")] if clause else []
         general += bool(clause and len(predicted) < len(clause.actors))
         gold = [a["text"] for a in lab["actors"]]
         counts = count(predicted, gold)
@@ -68,8 +68,8 @@ def main() -> None:
                      "predicted": n_pred, "gold": n_gold})
     report = (f"Actor extraction against {len(labels)} hand-labelled clauses ({LABELS.name})\n\n"
               + table(rows, ["corpus", "clauses", "gold", "predicted", "precision", "recall", "F1"])
-              + f"\n\n{general} of them also get the authority their law's general provision on fines names (not "
-              "counted above)\n")
+              + f"\n\n{general} of them also get the authority their law's general provision on fines names, or the "
+              "party a mandatory standard binds (not counted above)\n")
     print(report)
     write_result("actors", report)
 

@@ -24,9 +24,11 @@ class Actor:
     text: str
     canonical: str
     level: str = ""
-    how: str = "explicit"  # explicit | inherited | reference | general (the law's general provision names it)
+    # explicit | inherited | reference | general (the law's general provision names who imposes a fine) | bound (the
+    # party a law holds liable for violating the mandatory standard the clause is one of)
+    how: str = "explicit"
     successor: str = ""
-    source: str = ""  # for `general`: the clause id of the provision that names it
+    source: str = ""  # for `general` and `bound`: the clause id of the provision that names it
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,29 @@ def test_a_fine_whose_clause_names_no_authority_is_imposed_by_the_one_the_law_na
     assert any(provision in note for note in answer.notes)
 
 
+MINE_ACT = ("# Mine Act\n\n#### § 820. Penalties\n\n##### (a) Civil penalty\n\n(1) The operator of a coal or other mine "
+            "in which a violation occurs of a mandatory health or safety standard shall be assessed a civil penalty by "
+            "the Secretary.\n\n#### § 861. Mandatory safety standards\n\n##### (a) Coverage\n\nThe provisions of "
+            "sections 862 through 878 of this title shall be interim mandatory safety standards applicable to all "
+            "underground coal mines.\n\n#### § 869. Alternating current circuits\n\n##### (g) Trailing cables\n\n"
+            "Trailing cables for medium-voltage circuits shall include grounding conductors, a ground check conductor, "
+            "and ground metallic shields around each power conductor.\n\n##### (h) Approval\n\nThe Secretary shall "
+            "approve the circuit breakers.\n")
+
+
+def test_a_standard_naming_no_one_binds_the_party_the_law_holds_liable(tmp_path, embedder):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "mine-act.md").write_text(MINE_ACT, encoding="utf-8")
+    settings = api.Settings.from_env(index_dir=tmp_path / "index")
+    assert api.ingest_paths(settings, [tmp_path / "corpus"], embedder=embedder).ok
+    answer = api.ask(api.open_kb(settings, embedder=embedder), "What must the trailing cables of a medium-voltage "
+                     "circuit in a coal mine have for grounding and shielding?", k=3)
+    assert answer.citations[0].clause.clause_id.endswith("/s869/g")
+    assert answer.responsible == ["The operator of a coal or other mine"]
+    source = next(h.clause for h in answer.citations if h.clause.clause_id.endswith("/s820/a/1"))  # cited too
+    assert any("mandatory standard" in note and source.cite in note for note in answer.notes)
+
+
 def test_renamed_bodies_carry_their_successor(kb):
     answer = api.ask(kb, "危险化学品经营许可证由哪个部门审批？", k=5)
     if any("安全生产监督管理部门" in p for p in answer.responsible):

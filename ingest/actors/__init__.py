@@ -6,12 +6,17 @@ from dataclasses import replace
 from ingest.actors import en, zh
 from ingest.actors.canon import canonical, definitions
 from ingest.actors.penalties import GeneralAuthority, authority_for, general_authorities
+from ingest.actors.standards import Standards, bound_by, declared_standards
 from ingest.types import Actor, Clause
 
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v34: zh a part of a sentence opening with 通报 / 通知 / 抄送 / 移送 / 移交 / 告知 / 报告 names whom "
+RECIPE = ("actors v35: en a requirement naming no one in sections a law declares mandatory standards ('The "
+          "provisions of sections 862 through 878 … shall be interim mandatory safety standards') binds the party its "
+          "penalty provision holds liable for violating one ('The operator of a coal or other mine in which a "
+          "violation occurs of a mandatory health or safety standard'); "
+          "v34: zh a part of a sentence opening with 通报 / 通知 / 抄送 / 移送 / 移交 / 告知 / 报告 names whom "
           "its party reports to, not who acts; an item giving its lead-in's body the power to decide the law's "
           "penalties ('（五）对违反本法规定的行为作出行政处罚决定') is a general provision; en ', except that the "
           "Secretary or his authorized representative may' names both, a subject after a circumstance running on to it "
@@ -133,12 +138,22 @@ def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
 
 def find_actors(clauses: list[Clause]) -> list[Clause]:
     """A document's clauses with their actors, found with the document's own defined terms (any actors they
-    held before, from an older extractor, are replaced); a clause setting a fine without naming who imposes it
-    also gets the authority the document's general provision names (ingest.actors.penalties)."""
+    held before, from an older extractor, are replaced); a requirement naming no one in sections the document
+    declares mandatory standards binds the party its penalty provision holds liable (ingest.actors.standards); a
+    clause setting a fine without naming who imposes it also gets the authority the document's general provision
+    names (ingest.actors.penalties)."""
     terms = definitions([c.text for c in clauses])
     found = [with_actors(c, terms) for c in clauses]
+    if standards := declared_standards(found):
+        found = [_with_bound(c, bound_by(c, standards), terms) for c in found]
     general = general_authorities(found)
     return [_with_general(c, authority_for(c, general), terms) for c in found] if general else found
+
+
+def _with_bound(clause: Clause, standards: Standards | None, terms: dict[str, str]) -> Clause:
+    if standards is None:
+        return clause
+    return replace(clause, actors=(replace(_actor(standards.who, "bound", terms), source=standards.source),))
 
 
 def _with_general(clause: Clause, general: GeneralAuthority | None, terms: dict[str, str]) -> Clause:

@@ -479,3 +479,39 @@ def test_no_general_provision_no_general_authority():
     text = "# 某条例\n\n第一条 生产经营单位违反本条例的，处一万元以下的罚款。\n"
     clauses = find_actors(split(text_document(text, doc_id="某条例")))
     assert clauses and not any(a.how == "general" for c in clauses for a in c.actors)
+
+
+_STANDARDS = ("# Mine Act\n\n#### § 820. Penalties\n\n##### (a) Civil penalty\n\n(1) The operator of a coal or other "
+              "mine in which a violation occurs of a mandatory health or safety standard shall be assessed a civil "
+              "penalty by the Secretary.\n\n#### § 861. Mandatory safety standards\n\n##### (a) Coverage\n\nThe "
+              "provisions of sections 862 through 870 of this title shall be interim mandatory safety standards "
+              "applicable to all underground coal mines.\n\n#### § 865. Electrical equipment\n\n##### (e) Mine map\n\n"
+              "The mine map shall show the location of pumps.\n\n##### (f) Approval\n\nThe Secretary shall approve "
+              "the map.\n\n#### § 871. Fire protection\n\n##### (a) Hoses\n\nHoses shall be kept in good order.\n")
+
+
+def test_a_requirement_naming_no_one_in_sections_declared_standards_binds_the_party_liable_for_violating_one():
+    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(_STANDARDS, doc_id="act")))}
+    assert [(a.text, a.how, a.source) for a in units["s865/e"].actors] == [
+        ("The operator of a coal or other mine", "bound", "act/s820/a/1")]
+    assert [(a.text, a.how) for a in units["s865/f"].actors] == [("The Secretary", "explicit")]  # names its own
+    assert not units["s871/a"].actors  # past the declared range
+    # without a provision saying who is liable for violating a standard, nobody is bound
+    alone = _STANDARDS.replace("in which a violation occurs of a mandatory health or safety standard ", "")
+    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(alone, doc_id="act")))}
+    assert not units["s865/e"].actors
+
+
+@needs_shared
+def test_the_mine_acts_passive_standards_bind_the_operator():
+    doc = file_document(CORPUS_SOURCES / "en" / "US_30USC_ch22_Mine_Safety_and_Health.md")
+    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(doc))}
+    # § 869(g) "Trailing cables for medium-voltage circuits shall include grounding conductors …" names no one;
+    # § 861(a) declares §§ 862–878 mandatory safety standards, § 820(a)(1) charges their violation to the operator
+    for unit in ("s869/g", "s865/e", "s842/b/5"):
+        assert [(a.text, a.how, a.source.split("/", 1)[1]) for a in units[unit].actors] == [
+            ("The operator of a coal or other mine", "bound", "s820/a/1")], unit
+    bound = {cid.split("/")[0] for cid, c in units.items() if any(a.how == "bound" for a in c.actors)}
+    assert bound <= {f"s{n}" for n in (*range(842, 847), *range(862, 879))}
+    assert not units["s878/g/1"].actors  # a definition requires nothing
+    assert [a.text for a in units["s862/c"].actors if a.how == "bound"] == []  # names its own party
