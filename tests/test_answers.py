@@ -69,14 +69,17 @@ def test_a_fine_whose_clause_names_no_authority_is_imposed_by_the_one_the_law_na
     assert any(provision in note for note in answer.notes)
 
 
-MINE_ACT = ("# Mine Act\n\n#### § 820. Penalties\n\n##### (a) Civil penalty\n\n(1) The operator of a coal or other mine "
-            "in which a violation occurs of a mandatory health or safety standard shall be assessed a civil penalty by "
-            "the Secretary.\n\n#### § 861. Mandatory safety standards\n\n##### (a) Coverage\n\nThe provisions of "
-            "sections 862 through 878 of this title shall be interim mandatory safety standards applicable to all "
-            "underground coal mines.\n\n#### § 869. Alternating current circuits\n\n##### (g) Trailing cables\n\n"
-            "Trailing cables for medium-voltage circuits shall include grounding conductors, a ground check conductor, "
-            "and ground metallic shields around each power conductor.\n\n##### (h) Approval\n\nThe Secretary shall "
-            "approve the circuit breakers.\n")
+MINE_ACT = "\n\n".join([
+    "# Mine Act", "#### § 820. Penalties", "##### (a) Civil penalty",
+    "(1) The operator of a coal or other mine in which a violation occurs of a mandatory health or safety standard "
+    "shall be assessed a civil penalty by the Secretary.",
+    "#### § 861. Mandatory safety standards", "##### (a) Coverage",
+    "The provisions of sections 862 through 878 of this title shall be interim mandatory safety standards applicable "
+    "to all underground coal mines.",
+    "#### § 869. Alternating current circuits", "##### (g) Trailing cables",
+    "Trailing cables for medium-voltage circuits shall include grounding conductors, a ground check conductor, and "
+    "ground metallic shields around each power conductor.",
+    "##### (h) Approval", "The Secretary shall approve the circuit breakers.\n"])
 
 
 def test_a_standard_naming_no_one_binds_the_party_the_law_holds_liable(tmp_path, embedder):
