@@ -12,7 +12,11 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v35: en a requirement naming no one in sections a law declares mandatory standards ('The "
+RECIPE = ("actors v36: en a clause coordinated after one whose subject is no agent names its own ('…, and each "
+          "operator of such mine shall limit …'); a requirement naming no one else whose passive names its agent a "
+          "few words after the participle ('Tests … shall be made at four-hour intervals … by a qualified person') "
+          "names that agent; "
+          "v35: en a requirement naming no one in sections a law declares mandatory standards ('The "
           "provisions of sections 862 through 878 … shall be interim mandatory safety standards') binds the party its "
           "penalty provision holds liable for violating one ('The operator of a coal or other mine in which a "
           "violation occurs of a mandatory health or safety standard'); "
@@ -132,6 +136,8 @@ def with_actors(clause: Clause, terms: dict[str, str] | None = None) -> Clause:
         # "下列单位应当建立应急值班制度：（一）县级以上人民政府……；": each item names one of those parties
         own = zh.split_compound(name) if (name := zh.bare_name(clause.text)) else [
             name for name in [zh.listed_name(clause.text)] if name]
+    if not own and not inherited and clause.lang == "en":
+        own = en.passive_agents(clause.text)  # "… shall be made … by a qualified person": no one else to name
     found = [_actor(a, "explicit", terms) for a in own] or [_actor(a, "inherited", terms) for a in inherited]
     return replace(clause, actors=tuple(found))
 

@@ -277,6 +277,15 @@ _EXCEPT_THAT = re.compile(r",\s*except\s+that\s+(" + AGENT_PHRASE.pattern + r"(?
                           r"(?:duly\s+)?authorized\s+representatives?)?)\s+(?:shall|may|must)\b", re.I)
 
 
+# ", and each operator of such mine shall limit …" after a first clause whose subject is no agent ("the entries …
+# shall be separated …"): a coordinated clause names its own subject
+_AND_AGENT = re.compile(r"[,;]\s*(?:and|but)\s+(" + _OF_A_PLACE.pattern + r")\s+(?:shall|may|must)\b", re.I)
+# "… shall be made at four-hour intervals during each shift by a qualified person designated by …": a passive's
+# agent that only a lower-case name gives, a few words after its participle
+_BY_PHRASE = re.compile(r"\bby\s+((?:the|each|any|such|an?)\s+(?:[\w’'-]+\s+){0,2}?" + AGENT.pattern[2:-2]
+                        + r")\b(?!’s|'s)", re.I)
+
+
 def actors(text: str) -> list[str]:
     """Actor phrases of an English text in order, without repeats."""
     found = []
@@ -288,6 +297,23 @@ def actors(text: str) -> list[str]:
             # "Couplers … shall be of the three-phase type …, except that the Secretary may permit …" (or "the
             # Secretary or his authorized representative may permit")
             found += [m.group(1) for m in _EXCEPT_THAT.finditer(sentence)]
+            found += [m.group(1) for m in _AND_AGENT.finditer(sentence) if not _RECEIVES.match(sentence[m.end():])
+                      and m.group(1).lower() not in {f.lower() for f in found}]
+    return list(dict.fromkeys(found))
+
+
+# what a requirement's passive ("shall be made at four-hour intervals during each shift") puts before 'by'
+_REQUIRED_BEFORE = re.compile(rf"\b(?:shall|must)\s+(?:not\s+)?be\s+(?:\w+ly\s+)?{PARTICIPLE}(?:[\s,]+[^\s,]+){{0,8}}"
+                              r"[\s,]*$", re.I)
+
+
+def passive_agents(text: str) -> list[str]:
+    """Agents a passive names only with a lower-case phrase a few words after its participle ("Tests … shall be
+    made at four-hour intervals during each shift by a qualified person designated by the operator"): for a clause
+    that names no one else and inherits no one."""
+    found = [m.group(1) for para in text.split("\n") for sentence in sentences(para)
+             for m in _BY_PHRASE.finditer(sentence) if _REQUIRED_BEFORE.search(sentence, 0, m.start())
+             and not _DESCRIBES.search(sentence, 0, m.start())]  # not "by methods approved by the Secretary"
     return list(dict.fromkeys(found))
 
 

@@ -515,3 +515,23 @@ def test_the_mine_acts_passive_standards_bind_the_operator():
     assert bound <= {f"s{n}" for n in (*range(842, 847), *range(862, 879))}
     assert not units["s878/g/1"].actors  # a definition requires nothing
     assert [a.text for a in units["s862/c"].actors if a.how == "bound"] == []  # names its own party
+
+
+def test_a_coordinated_clause_names_its_own_subject():
+    text = ("In any coal mine opened after the operative date of this subchapter, the entries used as intake and "
+            "return aircourses shall be separated from belt haulage entries, and each operator of such mine shall "
+            "limit the velocity of the air coursed through belt haulage entries.")
+    assert explicit_actors(text, "en") == ["each operator of such mine"]
+    covered = ("Each coal or other mine, the products of which enter commerce, and each operator of such mine, and "
+               "every miner in such mine shall be subject to the provisions of this chapter.")
+    assert explicit_actors(covered, "en") == []  # made subject to the law, not acting
+
+
+def test_a_requirements_passive_names_its_agent_a_few_words_after_the_participle():
+    text = ("# Act\n\n#### § 863. Ventilation\n\n##### (i) Methane examination\n\nTests under this paragraph shall be "
+            "made at four-hour intervals during each shift by a qualified person designated by the operator of the "
+            "mine.\n\n##### (j) Frames\n\nThe frames of all stationary equipment shall be grounded by methods approved "
+            "by an authorized representative of the Secretary.\n")
+    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(text, doc_id="act")))}
+    assert [(a.text, a.how) for a in units["s863/i"].actors] == [("a qualified person", "explicit")]
+    assert not units["s863/j"].actors  # the approval describes the methods; who grounds the frames is unnamed
