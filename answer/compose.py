@@ -84,7 +84,19 @@ def _fragments(sentence: str, lang: str) -> list[str]:
     """A sentence cut where a Chinese article starts another duty (commas, semicolons); English at semicolons,
     since its subject opens the sentence."""
     cut = r"(?<=[，；;])" if lang == "zh" else r"(?<=;)"
-    return [f for f in re.split(cut, sentence) if f.strip()] or [sentence]
+    fragments = [f for f in re.split(cut, sentence) if f.strip()] or [sentence]
+    # "……负责行政审批(包括批准、核准、……等，下同)的政府部门或者机构，": a comma inside an aside ends no fragment
+    joined: list[str] = []
+    for f in fragments:
+        if joined and _open_paren(joined[-1]):
+            joined[-1] += f
+        else:
+            joined.append(f)
+    return joined
+
+
+def _open_paren(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _weighted(terms: set[str], text: str, weights: dict[str, float] | None) -> float:

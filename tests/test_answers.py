@@ -566,3 +566,12 @@ def test_a_question_in_a_language_no_searched_document_is_in_is_told_so(kb):
     assert answer.abstained and answer.notes == [api.other_language(kb, "en", Filters(doc_ids=chinese))]
     assert answer.notes[0].startswith("the regulations searched are all in Chinese")
     assert api.other_language(kb, "en") == api.other_language(kb, "zh") == ""  # both languages are here
+
+
+def test_an_aside_saying_what_a_word_covers_is_no_part_of_the_party():
+    clause = _clause("第十一条 依法对涉及安全生产事项负责行政审批(包括批准、核准、许可、注册、认证、"
+                     "颁发证照、竣工验收等，下同)的政府部门或者机构，必须严格依照法律、法规和规章规定的"
+                     "安全条件和程序进行审查；不符合安全条件的，不得批准。", "zh")
+    party = _party(clause, "负责审批的部门审查时必须按照什么来？")
+    assert party and party[0] == "依法对涉及安全生产事项负责行政审批的政府部门", party
+    assert not any("下同" in p for p in party)

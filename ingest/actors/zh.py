@@ -175,10 +175,15 @@ def clean(actor: str) -> str:
     return "" if negated or _VERB_INSIDE.search(actor) or _PREPOSITION.match(actor) or len(actor) < 2 else actor
 
 
+# "……负责行政审批（包括批准、核准、许可、注册、认证、颁发证照等，下同）的政府部门": an aside saying what a word
+# covers here and below is no part of the name around it, and its commas end nothing
+DEFINING_ASIDE = re.compile(r"[（(][^（）()]*下同[）)]")
+
+
 def actors(text: str) -> list[str]:
     """Actor phrases of a Chinese text, in order, compound names split, without repeats."""
     found: list[str] = []
-    for sentence in re.split(r"[。；;]", MARKER.sub("", text.strip())):
+    for sentence in re.split(r"[。；;]", MARKER.sub("", DEFINING_ASIDE.sub("", text.strip()))):
         for actor in _sentence_actors(sentence.strip()):
             found.extend(clean(a) for a in split_compound(actor))
     return list(dict.fromkeys(a for a in found if a and a not in _NOT_ACTORS))
