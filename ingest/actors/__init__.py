@@ -12,8 +12,9 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v37: zh an aside saying what a word covers here and below ('（包括批准、核准……等，下同）') is "
-          "no part of the name around it; "
+RECIPE = ("actors v37: zh an aside saying what a word covers here and below ('（包括批准、核准……等，下同）') does "
+          "not end the name around it, which keeps it as written; en an opening phrase of up to six words naming no "
+          "agent before a subject is when, not who ('Immediately following such a request, the owner or operator'); "
           "v36: en a clause coordinated after one whose subject is no agent names its own ('…, and each "
           "operator of such mine shall limit …'); a requirement naming no one else whose passive names its agent a "
           "few words after the participle ('Tests … shall be made at four-hour intervals … by a qualified person') "

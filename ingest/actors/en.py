@@ -180,8 +180,10 @@ def _agent_of(head: str, condition: str) -> str:
     if not head or CONDITION.match(head) or head.lower() in PRONOUNS or not head[0].isalpha():
         return ""
     opening, _, rest = head.partition(",")
-    if rest and len(opening.split()) <= 4 and not AGENT.search(opening) and _DETERMINED.match(rest.strip()):
-        head = rest.strip()  # "Each day, the mine foreman and each of his assistants shall": when, not who
+    if rest and len(opening.split()) <= 6 and not AGENT.search(opening) and _DETERMINED.match(rest.strip()):
+        # "Each day, the mine foreman and each of his assistants shall", "Immediately following such a request, the
+        # owner or operator …": when, not who
+        head = rest.strip()
     # a relative clause ("… that implement administrative licences …") may run long and still name the actor
     relative = re.search(r"\s(?:that|which|who)\b", head)
     limit = MAX_WORDS * 2 if relative else MAX_WORDS

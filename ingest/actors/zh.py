@@ -176,17 +176,39 @@ def clean(actor: str) -> str:
 
 
 # "……负责行政审批（包括批准、核准、许可、注册、认证、颁发证照等，下同）的政府部门": an aside saying what a word
-# covers here and below is no part of the name around it, and its commas end nothing
+# covers here and below does not end the name around it (its commas end nothing); the name keeps it as written
 DEFINING_ASIDE = re.compile(r"[（(][^（）()]*下同[）)]")
 
 
 def actors(text: str) -> list[str]:
-    """Actor phrases of a Chinese text, in order, compound names split, without repeats."""
+    """Actor phrases of a Chinese text, in order, compound names split, without repeats; a name read around a
+    defining aside keeps it, as written."""
     found: list[str] = []
-    for sentence in re.split(r"[。；;]", MARKER.sub("", DEFINING_ASIDE.sub("", text.strip()))):
+    bare, asides = _without_asides(MARKER.sub("", text.strip()))
+    for sentence in re.split(r"[。；;]", bare):
         for actor in _sentence_actors(sentence.strip()):
-            found.extend(clean(a) for a in split_compound(actor))
+            found.extend(_with_asides(clean(a), bare, asides) for a in split_compound(actor))
     return list(dict.fromkeys(a for a in found if a and a not in _NOT_ACTORS))
+
+
+def _without_asides(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text without its defining asides, and each aside with where it stood in that text."""
+    asides, at = [], 0
+    for m in DEFINING_ASIDE.finditer(text):
+        asides.append((m.start() - at, m.group(0)))
+        at += len(m.group(0))
+    return DEFINING_ASIDE.sub("", text), asides
+
+
+def _with_asides(name: str, bare: str, asides: list[tuple[int, str]]) -> str:
+    """A name read from the text without its asides, with those that stood inside it put back."""
+    start = bare.find(name) if name and asides else -1
+    if start < 0:
+        return name
+    inside = [(at - start, aside) for at, aside in asides if start < at < start + len(name)]
+    for at, aside in reversed(inside):
+        name = name[:at] + aside + name[at:]
+    return name
 
 
 # "第二章 煤矿企业的安全生产责任": a chapter (or section) about one kind of party's duties

@@ -537,10 +537,18 @@ def test_a_requirements_passive_names_its_agent_a_few_words_after_the_participle
     assert not units["s863/j"].actors  # the approval describes the methods; who grounds the frames is unnamed
 
 
-def test_an_aside_saying_what_a_word_covers_is_no_part_of_the_name():
+def test_an_aside_saying_what_a_word_covers_ends_no_name():
     text = ("第二十九条 使用危险化学品从事生产并且使用量达到规定数量的化工企业(属于危险化学品生产企业的除外，下同)，"
             "应当依照本条例的规定取得危险化学品安全使用许可证。")
     assert explicit_actors(text, "zh") == ["使用危险化学品从事生产并且使用量达到规定数量的化工企业"]
+    name = "依法对涉及安全生产事项负责行政审批(包括批准、核准、许可等，下同)的政府部门"
+    assert explicit_actors(f"第十一条 {name}，必须严格审查。", "zh") == [name]
     # an aside that states a rule of its own is read: "(在港区内储存的，报港口行政管理部门)"
     own = "储存单位应当报所在地县级人民政府安全生产监督管理部门(在港区内储存的，报港口行政管理部门)备案。"
     assert zh.DEFINING_ASIDE.sub("", own) == own
+
+
+def test_an_opening_phrase_of_time_is_no_part_of_the_subject():
+    text = ("Immediately following such a request, the owner or operator to whom such request is made shall provide "
+            "the specific chemical identity.")
+    assert explicit_actors(text, "en") == ["the owner or operator to whom such request is made"]
