@@ -142,17 +142,24 @@ def test_whom_a_sentence_reports_to_is_not_who_acts():
     assert _party(clause, question) == ["负有安全生产监督管理职责的部门"]
 
 
+def test_a_penalty_question_names_the_authority_not_the_service_body_fined():
+    clause = _clause("第六十九条 消防设施维护保养检测、消防安全评估等消防技术服务机构，不具备从业条件从事"
+                     "消防技术服务活动或者出具虚假文件的，由消防救援机构责令改正，处五万元以上十万元以下罚款。", "zh")
+    assert _party(clause, "检测公司出的检测报告跟实际对不上，会被怎么处罚？") == ["消防救援机构"]
+
+
 def test_authorities_are_judged_by_the_head_of_the_phrase():
     for body in ("The relevant departments of people's governments at all levels", "the Secretary",
                  "an authorized representative of the Secretary", "the head of each Federal agency",
                  "The State emergency response commission", "A State", "The Institute", "The President",
                  "the Federal Bureau of Investigation", "the Solicitor of Labor",
                  "the Commissioner of Social Security", "the Comptroller General of the United States", "the Panel",
-                 "应急管理部门", "县级以上地方各级人民政府"):
+                 "应急管理部门", "县级以上地方各级人民政府", "消防救援机构", "国家矿山安全监察机构", "海事管理机构"):
         assert is_authority(body, "zh" if body[0] > "~" else "en"), body
     for party in ("The operator of a coal or other mine who fails to provide timely notification to the Secretary",
                   "Each employer", "any representative of employees", "生产经营单位", "单位的主要负责人",
-                  "生产经营单位的安全生产管理机构", "村民委员会"):
+                  "生产经营单位的安全生产管理机构", "村民委员会", "消防安全评估等消防技术服务机构", "特种设备检验机构",
+                  "承担安全评价、认证、检测、检验职责的机构", "承担职业病诊断的医疗卫生机构"):
         assert not is_authority(party, "zh" if party[0] > "~" else "en"), party
 
 

@@ -12,7 +12,10 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v37: zh an aside saying what a word covers here and below ('（包括批准、核准……等，下同）') does "
+RECIPE = ("actors v38: zh a body that serves, tests, certifies, diagnoses or trains ('消防技术服务机构', "
+          "'特种设备检验机构') is no authority, so a fine naming only it takes the general provision's authority; an "
+          "institution reviewing for an approval ('经……医疗卫生机构审核盖章') is still named when no one else acts; "
+          "v37: zh an aside saying what a word covers here and below ('（包括批准、核准……等，下同）') does "
           "not end the name around it, which keeps it as written; en an opening phrase of up to six words naming no "
           "agent before a subject is when, not who ('Immediately following such a request, the owner or operator'); "
           "v36: en a clause coordinated after one whose subject is no agent names its own ('…, and each "

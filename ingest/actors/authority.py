@@ -19,8 +19,10 @@ _EN_OFFICIAL = re.compile(r"\b(?:representative|delegate)s? of the (?:Secretary|
 
 
 # a unit's own safety body ("生产经营单位的安全生产管理机构") and a villagers' or residents' committee bear duties;
-# they supervise no one
-_ZH_NOT_AUTHORITY = re.compile(r"(?:单位|企业)的[^的]*机构$|(?:村民|居民)委员会$")
+# they supervise no one; nor do the bodies that serve, test, certify, diagnose or train for a fee ("消防技术服务机构",
+# "特种设备检验机构", "承担安全评价、认证、检测、检验职责的机构", "医疗卫生机构")
+_ZH_NOT_AUTHORITY = re.compile(r"(?:单位|企业)的[^的]*机构$|(?:村民|居民)委员会$|"
+                               r"(?:评价|认证|检测|检验|鉴定|诊断|服务|培训|医疗|卫生)(?:等?职责的)?机构$")
 
 
 def is_authority(actor: str, lang: str) -> bool:

@@ -140,7 +140,9 @@ def _sentence_actors(sentence: str) -> list[str]:
         # "经营布点应当经安全生产监督管理部门审批": no one else acts (a phrase with a verb inside names no one), the
         # approving body does
         # (the last body before the verb: "经调查组提出并报国家安全生产监督管理机构批准" is approved by the 机构)
-        found = [name for a in approving if is_authority(name := re.split(r"报|经", a)[-1], "zh")]
+        # (or an institution that reviews for it: "经承担职业病诊断的医疗卫生机构审核盖章")
+        found = [name for a in approving if is_authority(name := re.split(r"报|经", a)[-1], "zh")
+                 or name.endswith("机构")]
     return [_POSSESSIVE.sub("", a) for a in found]
 
 
