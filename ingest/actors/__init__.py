@@ -12,7 +12,9 @@ from ingest.types import Actor, Clause
 __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited_actors", "with_actors"]
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
-RECIPE = ("actors v38: zh a body that serves, tests, certifies, diagnoses or trains ('消防技术服务机构', "
+RECIPE = ("actors v39: en an item opening with 'That' ('(ii) That the Mine Safety and Health Administration "
+          "should …') names its subject without it; "
+          "v38: zh a body that serves, tests, certifies, diagnoses or trains ('消防技术服务机构', "
           "'特种设备检验机构') is no authority, so a fine naming only it takes the general provision's authority; an "
           "institution reviewing for an approval ('经……医疗卫生机构审核盖章') is still named when no one else acts; "
           "v37: zh an aside saying what a word covers here and below ('（包括批准、核准……等，下同）') does "

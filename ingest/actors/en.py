@@ -107,7 +107,7 @@ def _subject(sentence: str) -> str:
         if (passive := _PASSIVE_BY.match(after)) and (agent := AGENT_PHRASE.match(after, passive.end())):
             more = _OR_AGENT.match(after, agent.end())
             return agent.group(0) + (more.group(0) if more else "")
-        head = _ADVERB.sub("", sentence[: modal.start()].strip(" ,;"))
+        head = _THAT_OPENS.sub("", _ADVERB.sub("", sentence[: modal.start()].strip(" ,;")))
         if _RELATIVE_END.search(head):
             continue  # "(2) designate an organization …, which shall have …": the modal of a relative clause
         named = _before_modal(_EXCEPTION.sub("", _SIDE_PARTY.sub("", _ASIDE.sub("", head))).strip(" ,;"))
@@ -153,6 +153,11 @@ def _before_modal(head: str) -> str | None:
 # the owner or operator … shall"
 _ADVERB = re.compile(r"^(?:However|Moreover|Furthermore|Further|In addition|Additionally|Accordingly|Thereafter|"
                      r"Thereupon|Likewise|Similarly|Instead),\s+")
+
+
+# an item of "It is the sense of the Congress—" that opens with 'That': "(ii) That the Mine Safety and Health
+# Administration should …" names the Administration
+_THAT_OPENS = re.compile(r"^That\s+(?=(?:the|each|every|any|an?)\s)")
 
 
 def _in_parenthesis(text: str, at: int) -> bool:

@@ -552,3 +552,8 @@ def test_an_opening_phrase_of_time_is_no_part_of_the_subject():
     text = ("Immediately following such a request, the owner or operator to whom such request is made shall provide "
             "the specific chemical identity.")
     assert explicit_actors(text, "en") == ["the owner or operator to whom such request is made"]
+
+
+def test_an_item_opening_with_that_names_its_subject_without_it():
+    assert explicit_actors("(ii) That the Mine Safety and Health Administration shall establish criteria to certify "
+                           "mine rescue teams.", "en") == ["the Mine Safety and Health Administration"]
