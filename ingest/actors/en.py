@@ -108,8 +108,10 @@ def _subject(sentence: str) -> str:
             more = _OR_AGENT.match(after, agent.end())
             return agent.group(0) + (more.group(0) if more else "")
         head = _THAT_OPENS.sub("", _ADVERB.sub("", sentence[: modal.start()].strip(" ,;")))
-        if _RELATIVE_END.search(head):
-            continue  # "(2) designate an organization …, which shall have …": the modal of a relative clause
+        if _RELATIVE_END.search(head) or _AS_AGENT.search(head):
+            # "(2) designate an organization …, which shall have …": the modal of a relative clause; "… at such
+            # time and in such manner as the Director may require": the modal of what the Director requires
+            continue
         named = _before_modal(_EXCEPTION.sub("", _SIDE_PARTY.sub("", _ASIDE.sub("", head))).strip(" ,;"))
         if named is not None:
             return named
@@ -178,12 +180,26 @@ def _in_condition(condition: str) -> str:
     return ""
 
 
+def _inner_agent(head: str) -> str:
+    """The agent of a clause inside the words before a modal, when the modal is its: "The trade secret claimant has
+    30 days in which he may …" (whom the pronoun stands for); "Other underground structures installed in a coal
+    mine as the Secretary may prescribe shall be …" (the only party the subject names is who prescribes)."""
+    if _IN_WHICH_HE.search(head):
+        return _first_agent(head)
+    if (inner := _AS_AGENT_MAY.search(head)) and not AGENT.search(head, 0, inner.start()):
+        return inner.group(1)
+    return ""
+
+
 def _agent_of(head: str, condition: str) -> str:
     """The actor in the words before a modal verb (`condition`: a leading circumstance cut off them)."""
     if head.lower() in PRONOUNS and condition:  # "If … the Secretary believes …, he shall …"
         return _first_agent(_PASSIVE_SUBJECT.sub("", condition))
+    head = re.sub(r"^then\s+", "", head)  # "If …, then the Secretary shall"
     if not head or CONDITION.match(head) or head.lower() in PRONOUNS or not head[0].isalpha():
         return ""
+    if named := _inner_agent(head):
+        return named
     opening, _, rest = head.partition(",")
     if rest and len(opening.split()) <= 6 and not AGENT.search(opening) and _DETERMINED.match(rest.strip()):
         # "Each day, the mine foreman and each of his assistants shall", "Immediately following such a request, the
@@ -212,6 +228,12 @@ def _agent_of(head: str, condition: str) -> str:
     return _in_condition(condition)  # "In order to …, the Secretary, upon presenting …, is authorized"
 
 
+# a modal after 'as the X' ("in such manner as the Administrator may prescribe") is the modal of what X prescribes,
+# not of the sentence; one after a pronoun in a relative clause ("has 30 days in which he may") is the agent's the
+# pronoun stands for
+_AS_AGENT = re.compile(r"\bas\s+" + AGENT_PHRASE.pattern + r"$", re.I)
+_AS_AGENT_MAY = re.compile(r"\bas\s+(" + AGENT_PHRASE.pattern + r")\s+(?:may|shall)\s+\w+", re.I)
+_IN_WHICH_HE = re.compile(r"\b(?:in|within|during|by)\s+which\s+(?:he|she|it|they)$", re.I)
 # a subject followed by asides that open with a preposition: the subject alone
 _ASIDES_AFTER = re.compile(r"^((?:the|each|any|every|an?)\s[^,]+?)(?:,\s*(?:on|after|upon|in|with|at|for|under|by|"
                            r"before|within|through|pursuant)\b[^,]*)+,?$", re.I)

@@ -557,3 +557,20 @@ def test_an_opening_phrase_of_time_is_no_part_of_the_subject():
 def test_an_item_opening_with_that_names_its_subject_without_it():
     assert explicit_actors("(ii) That the Mine Safety and Health Administration shall establish criteria to certify "
                            "mine rescue teams.", "en") == ["the Mine Safety and Health Administration"]
+
+
+def test_a_modal_of_what_an_agent_prescribes_is_not_the_sentences():
+    # "… at such time and in such manner as the Administrator may prescribe": the item is its lead-in party's
+    text = ("# Act\n\n#### § 11042. Trade secrets\n\n##### (a) Authority to withhold information\n\n(2) A person "
+            "withholding information under this subsection shall:\n\n(i) designate, in writing and in such manner as "
+            "the Administrator may prescribe, the information which such person believes is entitled to be "
+            "withheld.\n")
+    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(text, doc_id="act")))}
+    assert [(a.text, a.how) for a in units["s11042/a/2/i"].actors] == [
+        ("A person withholding information under this subsection", "inherited")]
+    # the only party a subject names is who prescribes; a pronoun in 'in which he' stands for the agent before it
+    assert explicit_actors("Other underground structures installed in a coal mine as the Secretary may prescribe "
+                           "shall be of fireproof construction.", "en") == ["the Secretary"]
+    assert explicit_actors("The trade secret claimant has 30 days in which he may appeal.", "en") == [
+        "The trade secret claimant"]
+    assert explicit_actors("If benefits would increase, then the Secretary shall pay them.", "en") == ["the Secretary"]
