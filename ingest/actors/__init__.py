@@ -13,9 +13,9 @@ __all__ = ["RECIPE", "definitions", "explicit_actors", "find_actors", "inherited
 
 # Names the extractor's behaviour: an index built with another one has its actors found again on next ingest.
 RECIPE = ("actors v39: en an item opening with 'That' ('(ii) That the Mine Safety and Health Administration "
-          "should …') names its subject without it; a modal after 'as the X' ('in such manner as the Administrator "
-          "may prescribe') is not the sentence's, one after 'in which he' is the agent's the pronoun stands for, "
-          "'then' opens no name; "
+          "shall establish …') names its subject without it; a modal after 'as the X' ('in such manner as the "
+          "Administrator may prescribe') is not the sentence's, one after 'in which he' is the agent's the pronoun "
+          "stands for, 'then' opens no name; "
           "v38: zh a body that serves, tests, certifies, diagnoses or trains ('消防技术服务机构', "
           "'特种设备检验机构') is no authority, so a fine naming only it takes the general provision's authority; an "
           "institution reviewing for an approval ('经……医疗卫生机构审核盖章') is still named when no one else acts; "

@@ -157,8 +157,8 @@ _ADVERB = re.compile(r"^(?:However|Moreover|Furthermore|Further|In addition|Addi
                      r"Thereupon|Likewise|Similarly|Instead),\s+")
 
 
-# an item of "It is the sense of the Congress—" that opens with 'That': "(ii) That the Mine Safety and Health
-# Administration should …" names the Administration
+# an item that opens with 'That' (under "Such regulations shall provide for the following:"): "(ii) That the Mine
+# Safety and Health Administration shall establish …" names the Administration
 _THAT_OPENS = re.compile(r"^That\s+(?=(?:the|each|every|any|an?)\s)")
 
 
@@ -234,6 +234,7 @@ def _agent_of(head: str, condition: str) -> str:
 _AS_AGENT = re.compile(r"\bas\s+" + AGENT_PHRASE.pattern + r"$", re.I)
 _AS_AGENT_MAY = re.compile(r"\bas\s+(" + AGENT_PHRASE.pattern + r")\s+(?:may|shall)\s+\w+", re.I)
 _IN_WHICH_HE = re.compile(r"\b(?:in|within|during|by)\s+which\s+(?:he|she|it|they)$", re.I)
+
 # a subject followed by asides that open with a preposition: the subject alone
 _ASIDES_AFTER = re.compile(r"^((?:the|each|any|every|an?)\s[^,]+?)(?:,\s*(?:on|after|upon|in|with|at|for|under|by|"
                            r"before|within|through|pursuant)\b[^,]*)+,?$", re.I)
