@@ -20,6 +20,24 @@ needs_shared = pytest.mark.skipif(
 )
 
 
+# An excerpt of the Mine Act: a penalty provision charging violations of mandatory standards to the operator,
+# a range of sections declared standards (§§ 862–870), requirements inside it that name no one (§ 865(e),
+# § 869(g)) or name their own party (§ 865(f)), and one past it (§ 871(a))
+MINE_ACT = "\n\n".join([
+    "# Mine Act", "#### § 820. Penalties", "##### (a) Civil penalty",
+    "(1) The operator of a coal or other mine in which a violation occurs of a mandatory health or safety standard "
+    "shall be assessed a civil penalty by the Secretary.",
+    "#### § 861. Mandatory safety standards", "##### (a) Coverage",
+    "The provisions of sections 862 through 870 of this title shall be interim mandatory safety standards applicable "
+    "to all underground coal mines.",
+    "#### § 865. Electrical equipment", "##### (e) Mine map", "The mine map shall show the location of pumps.",
+    "##### (f) Approval", "The Secretary shall approve the map.",
+    "#### § 869. Alternating current circuits", "##### (g) Trailing cables",
+    "Trailing cables for medium-voltage circuits shall include grounding conductors, a ground check conductor, and "
+    "ground metallic shields around each power conductor.",
+    "#### § 871. Fire protection", "##### (a) Hoses", "Hoses shall be kept in good order.\n"])
+
+
 def text_document(text: str, doc_id: str = "doc") -> Document:
     """A Document straight from text, as a .txt loader would give it."""
     sha = hashlib.sha256(text.encode()).hexdigest()

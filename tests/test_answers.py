@@ -12,6 +12,7 @@ from index.search import Filters
 from ingest.actors import with_actors
 from ingest.types import Actor, Clause
 from regkb import api
+from tests.helpers import MINE_ACT
 
 QUESTIONS = [
     "重大事故隐患超出本部门管辖范围时应当向谁报告？",
@@ -67,19 +68,6 @@ def test_a_fine_whose_clause_names_no_authority_is_imposed_by_the_one_the_law_na
     source = answer.citations[-1]
     assert source.clause.cite == provision and source.found_by == ("general",) and len(answer.citations) == 6
     assert any(provision in note for note in answer.notes)
-
-
-MINE_ACT = "\n\n".join([
-    "# Mine Act", "#### § 820. Penalties", "##### (a) Civil penalty",
-    "(1) The operator of a coal or other mine in which a violation occurs of a mandatory health or safety standard "
-    "shall be assessed a civil penalty by the Secretary.",
-    "#### § 861. Mandatory safety standards", "##### (a) Coverage",
-    "The provisions of sections 862 through 878 of this title shall be interim mandatory safety standards applicable "
-    "to all underground coal mines.",
-    "#### § 869. Alternating current circuits", "##### (g) Trailing cables",
-    "Trailing cables for medium-voltage circuits shall include grounding conductors, a ground check conductor, and "
-    "ground metallic shields around each power conductor.",
-    "##### (h) Approval", "The Secretary shall approve the circuit breakers.\n"])
 
 
 def test_a_standard_naming_no_one_binds_the_party_the_law_holds_liable(tmp_path, embedder):
@@ -575,7 +563,7 @@ def test_a_question_in_a_language_no_searched_document_is_in_is_told_so(kb):
     assert api.other_language(kb, "en") == api.other_language(kb, "zh") == ""  # both languages are here
 
 
-def test_an_aside_saying_what_a_word_covers_is_no_part_of_the_party():
+def test_an_aside_saying_what_a_word_covers_does_not_cut_the_party():
     clause = _clause("第十一条 依法对涉及安全生产事项负责行政审批(包括批准、核准、许可、注册、认证、"
                      "颁发证照、竣工验收等，下同)的政府部门或者机构，必须严格依照法律、法规和规章规定的"
                      "安全条件和程序进行审查；不符合安全条件的，不得批准。", "zh")

@@ -5,7 +5,7 @@ import pytest
 
 from ingest.actors import canon, en, explicit_actors, find_actors, with_actors, zh
 from ingest.structure import split
-from tests.helpers import CORPUS_SOURCES, SEED, file_document, needs_shared, text_document
+from tests.helpers import CORPUS_SOURCES, MINE_ACT, SEED, file_document, needs_shared, text_document
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -481,23 +481,15 @@ def test_no_general_provision_no_general_authority():
     assert clauses and not any(a.how == "general" for c in clauses for a in c.actors)
 
 
-_STANDARDS = ("# Mine Act\n\n#### § 820. Penalties\n\n##### (a) Civil penalty\n\n(1) The operator of a coal or other "
-              "mine in which a violation occurs of a mandatory health or safety standard shall be assessed a civil "
-              "penalty by the Secretary.\n\n#### § 861. Mandatory safety standards\n\n##### (a) Coverage\n\nThe "
-              "provisions of sections 862 through 870 of this title shall be interim mandatory safety standards "
-              "applicable to all underground coal mines.\n\n#### § 865. Electrical equipment\n\n##### (e) Mine map\n\n"
-              "The mine map shall show the location of pumps.\n\n##### (f) Approval\n\nThe Secretary shall approve "
-              "the map.\n\n#### § 871. Fire protection\n\n##### (a) Hoses\n\nHoses shall be kept in good order.\n")
-
-
 def test_a_requirement_naming_no_one_in_sections_declared_standards_binds_the_party_liable_for_violating_one():
-    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(_STANDARDS, doc_id="act")))}
+    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(MINE_ACT, doc_id="act")))}
     assert [(a.text, a.how, a.source) for a in units["s865/e"].actors] == [
         ("The operator of a coal or other mine", "bound", "act/s820/a/1")]
     assert [(a.text, a.how) for a in units["s865/f"].actors] == [("The Secretary", "explicit")]  # names its own
+    assert [(a.text, a.how) for a in units["s869/g"].actors] == [("The operator of a coal or other mine", "bound")]
     assert not units["s871/a"].actors  # past the declared range
     # without a provision saying who is liable for violating a standard, nobody is bound
-    alone = _STANDARDS.replace("in which a violation occurs of a mandatory health or safety standard ", "")
+    alone = MINE_ACT.replace("in which a violation occurs of a mandatory health or safety standard ", "")
     units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(alone, doc_id="act")))}
     assert not units["s865/e"].actors
 
