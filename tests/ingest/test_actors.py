@@ -5,6 +5,7 @@ import pytest
 
 from ingest.actors import canon, en, explicit_actors, find_actors, with_actors, zh
 from ingest.structure import split
+from ingest.types import Clause, Document
 from tests.helpers import CORPUS_SOURCES, MINE_ACT, SEED, file_document, needs_shared, text_document
 
 
@@ -427,10 +428,15 @@ def test_a_reference_resolves_to_the_full_name_nearest_before_where_it_stands():
     assert en.antecedent("the Secretary", us) == "the Secretary"  # only 'such …' refers back
 
 
+def _units(doc: Document) -> dict[str, Clause]:
+    """A document's clauses with their actors (find_actors), by their id within the document ('a62/i2')."""
+    return {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(doc))}
+
+
 @needs_shared
 def test_fines_without_an_authority_take_the_one_the_laws_general_provision_names():
     doc = file_document(CORPUS_SOURCES / "zh" / "安全生产法(2021-06-10).md")
-    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(doc))}
+    units = _units(doc)
     # 第一百零四条 sets a fine and names nobody; 第一百一十五条: 本法规定的行政处罚，由应急管理部门和其他……部门决定
     general = [a for a in units["a104"].actors if a.how == "general"]
     assert [(a.text, a.source) for a in general] == [
@@ -438,12 +444,10 @@ def test_fines_without_an_authority_take_the_one_the_laws_general_provision_name
     assert not any(a.how == "general" for a in units["a95"].actors)  # names 应急管理部门 itself
     assert not any(a.how == "general" for a in units["a21"].actors)  # sets no fine
     assert not any(a.how == "general" for a in units["a115"].actors)  # the provision itself
-    fire = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(
-        file_document(CORPUS_SOURCES / "zh" / "消防法(2021-04-29).md")))}
+    fire = _units(file_document(CORPUS_SOURCES / "zh" / "消防法(2021-04-29).md"))
     assert [a.text for a in fire["a60/i1"].actors if a.how == "general"] == ["住房和城乡建设主管部门、消防救援机构"]
     # "本条例规定的罚款的行政处罚，由安全生产监督管理部门决定" (第四十三条) covers the fines of 第三十八条's items
-    accidents = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(
-        file_document(CORPUS_SOURCES / "zh" / "生产安全事故报告和调查处理条例(2007-04-09).md")))}
+    accidents = _units(file_document(CORPUS_SOURCES / "zh" / "生产安全事故报告和调查处理条例(2007-04-09).md"))
     assert [(a.text, a.source) for a in accidents["a38/i1"].actors if a.how == "general"] == [
         ("安全生产监督管理部门", "生产安全事故报告和调查处理条例(2007-04-09)/a43")]
     # 第三十六条 names 公安机关 only for "治安管理处罚": its fines, and its items', are still the provision's
@@ -456,7 +460,7 @@ def test_an_item_giving_its_lead_ins_body_the_power_to_decide_penalties_is_a_gen
             "（一）进入现场进行检查；\n\n（五）对违反本法规定的行为作出行政处罚决定。\n\n"
             "第六十二条 违反本法规定，特种设备使用单位有下列行为之一的，责令限期改正；逾期未改正的，"
             "处一万元以上十万元以下罚款:\n\n（二）未建立特种设备安全技术档案的；\n")
-    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(text, doc_id="某法")))}
+    units = _units(text_document(text, doc_id="某法"))
     for unit in ("a62", "a62/i2"):
         assert [(a.text, a.how, a.source) for a in units[unit].actors] == [
             ("负责特种设备安全监督管理的部门", "general", "某法/a61/i5")], unit
@@ -466,7 +470,7 @@ def test_an_item_giving_its_lead_ins_body_the_power_to_decide_penalties_is_a_gen
 @needs_shared
 def test_a_general_provision_for_a_section_covers_that_section_only():
     doc = file_document(CORPUS_SOURCES / "en" / "US_29USC_ch15_Occupational_Safety_and_Health_Act.md")
-    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(doc))}
+    units = _units(doc)
     # § 666(j): "The Commission shall have authority to assess all civil penalties provided in this section"
     assert [(a.text, a.source.split("/", 1)[1]) for a in units["s666/d"].actors if a.how == "general"] == [
         ("The Commission", "s666/j")]
@@ -482,7 +486,7 @@ def test_no_general_provision_no_general_authority():
 
 
 def test_a_requirement_naming_no_one_in_sections_declared_standards_binds_the_party_liable_for_violating_one():
-    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(MINE_ACT, doc_id="act")))}
+    units = _units(text_document(MINE_ACT, doc_id="act"))
     assert [(a.text, a.how, a.source) for a in units["s865/e"].actors] == [
         ("The operator of a coal or other mine", "bound", "act/s820/a/1")]
     assert [(a.text, a.how) for a in units["s865/f"].actors] == [("The Secretary", "explicit")]  # names its own
@@ -490,14 +494,14 @@ def test_a_requirement_naming_no_one_in_sections_declared_standards_binds_the_pa
     assert not units["s871/a"].actors  # past the declared range
     # without a provision saying who is liable for violating a standard, nobody is bound
     alone = MINE_ACT.replace("in which a violation occurs of a mandatory health or safety standard ", "")
-    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(alone, doc_id="act")))}
+    units = _units(text_document(alone, doc_id="act"))
     assert not units["s865/e"].actors
 
 
 @needs_shared
 def test_the_mine_acts_passive_standards_bind_the_operator():
     doc = file_document(CORPUS_SOURCES / "en" / "US_30USC_ch22_Mine_Safety_and_Health.md")
-    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(doc))}
+    units = _units(doc)
     # § 869(g) "Trailing cables for medium-voltage circuits shall include grounding conductors …" names no one;
     # § 861(a) declares §§ 862–878 mandatory safety standards, § 820(a)(1) charges their violation to the operator
     for unit in ("s869/g", "s865/e", "s842/b/5"):
@@ -524,7 +528,7 @@ def test_a_requirements_passive_names_its_agent_a_few_words_after_the_participle
             "made at four-hour intervals during each shift by a qualified person designated by the operator of the "
             "mine.\n\n##### (j) Frames\n\nThe frames of all stationary equipment shall be grounded by methods approved "
             "by an authorized representative of the Secretary.\n")
-    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(text, doc_id="act")))}
+    units = _units(text_document(text, doc_id="act"))
     assert [(a.text, a.how) for a in units["s863/i"].actors] == [("a qualified person", "explicit")]
     assert not units["s863/j"].actors  # the approval describes the methods; who grounds the frames is unnamed
 
@@ -557,7 +561,7 @@ def test_a_modal_of_what_an_agent_prescribes_is_not_the_sentences():
             "withholding information under this subsection shall:\n\n(i) designate, in writing and in such manner as "
             "the Administrator may prescribe, the information which such person believes is entitled to be "
             "withheld.\n")
-    units = {c.clause_id.split("/", 1)[1]: c for c in find_actors(split(text_document(text, doc_id="act")))}
+    units = _units(text_document(text, doc_id="act"))
     assert [(a.text, a.how) for a in units["s11042/a/2/i"].actors] == [
         ("A person withholding information under this subsection", "inherited")]
     # the only party a subject names is who prescribes; a pronoun in 'in which he' stands for the agent before it
